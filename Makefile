@@ -1,0 +1,103 @@
+# Pathfinder — the two commands a newcomer needs are `make run` and `make test`.
+# Everything else here supports them.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run serve test test-sqlite test-postgres test-deps postgres lint format bench clean
+
+help:
+	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
+	@echo "make test   set everything up and run the whole suite on SQLite and PostgreSQL"
+	@echo "make serve  production-like server (gunicorn) against DATABASE_URL"
+	@echo "make lint   ruff and djlint"
+	@echo "make bench  national-scale benchmarks (slow; writes BENCHMARKS.md)"
+
+# The virtual environment is rebuilt whenever the pinned requirements change.
+$(VENV)/.runtime: requirements.txt bin/find-python
+	@python=$$(bin/find-python) || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		echo "Creating $(VENV) with $$python"; rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+var:
+	@mkdir -p var
+
+run: $(VENV)/.runtime var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+	$(MANAGE) pathfinder demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: $(VENV)/.runtime var
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL (see docs/deploying.md)"; exit 1; }
+	PATHFINDER_ENV=production $(MANAGE) collectstatic --no-input --verbosity 0
+	PATHFINDER_ENV=production $(MANAGE) migrate --no-input
+	PATHFINDER_ENV=production $(MANAGE) createcachetable
+	PATHFINDER_ENV=production $(VENV)/bin/gunicorn pathfinder.wsgi --bind $(HOST):$(PORT) --workers $${WEB_WORKERS:-3} --access-logfile -
+
+# What the tests need from the machine: Chromium for browser tests, poppler
+# for reading PDFs, Graphviz for diagrams. Installed only when missing and root.
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing:$$missing"; \
+			(apt-get install -y -q $$missing >/dev/null || (apt-get update -q >/dev/null && apt-get install -y -q $$missing >/dev/null)) || exit 1; \
+		else \
+			echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; \
+		fi; \
+	fi
+
+# Start the local PostgreSQL cluster if it is not answering.
+postgres:
+	@if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		echo "Starting PostgreSQL"; \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -n 1) main start || exit 1; \
+		for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; \
+	fi
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
+
+test: $(VENV)/.dev test-deps postgres
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: $(VENV)/.dev
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.dev
+	@echo "== Test suite on PostgreSQL =="
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint --lint --quiet pathfinder
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: $(VENV)/.dev postgres var
+	$(PY) -m bench.run
+
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* staticfiles .pytest_cache

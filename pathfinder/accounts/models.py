@@ -1,0 +1,80 @@
+"""People who sign in. E-mail is the sign-in name."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.contrib.sessions.models import Session
+from django.db import models
+from django.utils import timezone
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is needed.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.setdefault("is_site_admin", True)
+        fields.setdefault("is_superuser", False)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=150)
+    is_active = models.BooleanField(
+        default=True, help_text="Turn off to disable the account; this also ends every session it has."
+    )
+    is_site_admin = models.BooleanField(default=False)
+    is_national_viewer = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_staff(self) -> bool:
+        # There is no Django admin site; site administration has its own pages.
+        return False
+
+    def disable(self, by=None) -> None:
+        """Disable the account. Saving it ends every session it holds (ASVS
+        7.4.2) and writes the audit event: see signals.on_user_disabled."""
+        self._disabled_by = by
+        self.is_active = False
+        self.save(update_fields=["is_active"])
+
+
+class UserSession(models.Model):
+    """Which sessions belong to whom, so they can be ended together."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
+    session_key = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField(default=timezone.now)
+
+
+def end_sessions(user: User) -> int:
+    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    Session.objects.filter(session_key__in=keys).delete()
+    UserSession.objects.filter(user=user).delete()
+    return len(keys)

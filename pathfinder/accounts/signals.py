@@ -1,0 +1,69 @@
+"""Audit sign-ins and keep track of sessions so they can be ended together."""
+
+import hashlib
+
+from allauth.mfa import signals as mfa_signals
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from pathfinder.accounts.models import User, UserSession, end_sessions
+from pathfinder.core import audit
+
+LOGIN_AT = "pf_login_at"
+MFA_OK = "pf_mfa_ok"
+
+
+def fingerprint(identifier: str) -> str:
+    """A short one-way tag for an attempted sign-in name: lets a reviewer see
+    repeated attempts on one address without storing the address itself."""
+    return hashlib.sha256(identifier.strip().lower().encode()).hexdigest()[:12]
+
+
+@receiver(user_logged_in)
+def on_sign_in(sender, request, user, **kwargs) -> None:
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[LOGIN_AT] = timezone.now().timestamp()
+    if not request.session.session_key:
+        request.session.save()
+    UserSession.objects.get_or_create(session_key=request.session.session_key, defaults={"user": user})
+    audit.record(audit.Kind.SIGN_IN, actor=user)
+
+
+@receiver(user_login_failed)
+def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+    identifier = credentials.get("email") or credentials.get("username") or credentials.get("login") or ""
+    account = get_user_model()._default_manager.filter(email__iexact=identifier.strip()).first() if identifier else None
+    audit.record(audit.Kind.SIGN_IN_FAILED, actor=account, attempted=fingerprint(identifier) if identifier else "")
+
+
+@receiver(user_logged_out)
+def on_sign_out(sender, request, user, **kwargs) -> None:
+    if user is None:
+        return
+    if request is not None and request.session.session_key:
+        UserSession.objects.filter(session_key=request.session.session_key).delete()
+    audit.record(audit.Kind.SIGN_OUT, actor=user)
+
+
+@receiver(pre_save, sender=User)
+def on_user_disabled(sender, instance: User, **kwargs) -> None:
+    if instance.pk is None or instance.is_active:
+        return
+    was_active = sender._default_manager.filter(pk=instance.pk, is_active=True).exists()
+    if was_active:
+        end_sessions(instance)
+        audit.record(audit.Kind.USER_DISABLED, actor=getattr(instance, "_disabled_by", None), target=instance)
+
+
+@receiver(mfa_signals.authenticator_added)
+@receiver(mfa_signals.authenticator_removed)
+@receiver(mfa_signals.authenticator_reset)
+def on_mfa_changed(sender, request, user, authenticator, **kwargs) -> None:
+    if request is not None and hasattr(request, "session"):
+        # Ask again on the next request whether two-step verification is set up.
+        request.session.pop(MFA_OK, None)
+    audit.record(audit.Kind.MFA_CHANGED, actor=user, target=authenticator, type=authenticator.type)

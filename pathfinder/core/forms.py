@@ -1,0 +1,92 @@
+from django import forms
+from django.contrib.auth import password_validation
+
+from pathfinder.core.models import Organisation, Service
+from pathfinder.core.roles import Role
+
+
+class VersionedForm(forms.Form):
+    """Carries the version the person was shown, so stale saves are refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="Email address", max_length=254)
+    role = forms.ChoiceField(
+        label="Role",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        help_text="You can change this later.",
+    )
+
+
+class MembershipForm(VersionedForm):
+    role = forms.ChoiceField(label="Role", choices=Role.choices, widget=forms.RadioSelect)
+
+
+class AcceptInvitationForm(forms.Form):
+    full_name = forms.CharField(
+        label="Your name",
+        max_length=150,
+        help_text="How you would like your name shown to colleagues.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label="Create a password",
+        help_text="At least 12 characters. A few unrelated words together work well.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords are different. Please type them again.")
+        elif first:
+            from pathfinder.accounts.models import User
+
+            probe = User(email=self.email, full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(first, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind"]
+        labels = {"name": "Name", "kind": "Kind of organisation"}
+        widgets = {"kind": forms.RadioSelect}
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        model = Service
+        fields = ["organisation", "partnership", "name", "description"]
+        labels = {
+            "organisation": "Organisation that runs the service",
+            "partnership": "Alcohol and drug partnership",
+            "name": "Name of the service",
+            "description": "Short description",
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisations=None, partnerships=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+        if partnerships is not None:
+            self.fields["partnership"].queryset = partnerships
+        self.fields["organisation"].empty_label = "Choose an organisation"
+        self.fields["partnership"].empty_label = "None"

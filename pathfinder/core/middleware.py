@@ -1,0 +1,68 @@
+import logging
+import time
+import uuid
+
+from django.shortcuts import render
+
+from pathfinder.logging import request_id_var
+
+logger = logging.getLogger("pathfinder.request")
+
+
+class RequestIdMiddleware:
+    """Tag each request with an id for the logs, and log one line per request:
+    method, path (no query string), status and duration. Never who it was."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-Id"] = request_id
+        if not request.path.startswith("/static/"):
+            logger.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+        return response
+
+
+class NoStoreMiddleware:
+    """Pages are never kept in browser or proxy caches (ASVS 14.3.2): on a shared
+    computer, the back button must not show someone else's work."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/static/"):
+            response["Cache-Control"] = "no-store"
+        return response
+
+
+class MethodNotAllowedMiddleware:
+    """Give a 405 the same calm page as other errors."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            allowed = response.get("Allow", "")
+            response = render(request, "errors/405.html", status=405)
+            response["Allow"] = allowed
+        return response

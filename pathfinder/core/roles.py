@@ -1,0 +1,57 @@
+"""Roles and what each may do: the one table of permissions.
+
+Views and templates never test a role by name; they ask for a Permission
+through `rules` (see permissions.py), and this table answers.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PROGRAMME_LEAD = "programme_lead", "Programme lead"
+    GROUP_MEMBER = "group_member", "Implementation group member"
+    STAFF = "staff", "Staff member"
+    SENIOR_MANAGER = "senior_manager", "Senior manager"
+    LIVED_EXPERIENCE = "lived_experience", "Lived-experience adviser"
+    PARTNER = "partner", "Partner"
+    EVALUATOR = "evaluator", "Evaluator"
+
+
+class Perm(StrEnum):
+    VIEW_PROGRAMME = "view_programme"
+    MANAGE_PROGRAMME = "manage_programme"
+    RECORD_FINDINGS = "record_findings"
+    MANAGE_MEMBERS = "manage_members"
+    VIEW_AUDIT = "view_audit"
+    EXPORT_DATA = "export_data"
+
+
+_EVERYONE = {Perm.VIEW_PROGRAMME}
+
+PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.PROGRAMME_LEAD: frozenset(Perm),
+    Role.GROUP_MEMBER: frozenset(_EVERYONE | {Perm.RECORD_FINDINGS, Perm.EXPORT_DATA}),
+    Role.STAFF: frozenset(_EVERYONE),
+    Role.SENIOR_MANAGER: frozenset(_EVERYONE | {Perm.EXPORT_DATA}),
+    Role.LIVED_EXPERIENCE: frozenset(_EVERYONE),
+    Role.PARTNER: frozenset(_EVERYONE),
+    Role.EVALUATOR: frozenset(_EVERYONE | {Perm.EXPORT_DATA}),
+}
+
+ROLE_DESCRIPTIONS: dict[Role, str] = {
+    Role.PROGRAMME_LEAD: "Runs the programme: starts it, manages people and sees the activity log.",
+    Role.GROUP_MEMBER: "Takes part in the implementation group and records findings.",
+    Role.STAFF: "Works in the service and takes part in surveys and events.",
+    Role.SENIOR_MANAGER: "Follows progress and receives reports.",
+    Role.LIVED_EXPERIENCE: "Brings lived experience of trauma and addictions to the work.",
+    Role.PARTNER: "Works with the service from another organisation, such as a GP practice or pharmacy.",
+    Role.EVALUATOR: "Follows progress to evaluate it; can see and export results but not change them.",
+}
+
+
+def permissions_for(role: str | None) -> frozenset[Perm]:
+    if role is None:
+        return frozenset()
+    return PERMISSIONS.get(Role(role), frozenset())

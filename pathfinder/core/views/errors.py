@@ -1,0 +1,38 @@
+"""Calm error pages in the product's own voice. Never a traceback."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+from django.views.decorators.csrf import requires_csrf_token
+
+
+def not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+@login_not_required
+def not_available(request, *args):
+    return not_found(request)
+
+
+def forbidden(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
+@requires_csrf_token
+def server_error(request):
+    # Plain page: it must not depend on the database or the signed-in user.
+    return render(request, "errors/500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    # Give back what the person typed (never passwords) so nothing is lost.
+    typed = [
+        (name, value)
+        for name, value in request.POST.items()
+        if value and name not in {"csrfmiddlewaretoken", "version"} and "password" not in name
+    ]
+    return render(request, "errors/csrf.html", {"typed": typed}, status=403)

@@ -1,0 +1,81 @@
+"""Site administration: organisations, services, inviting people, disabling
+accounts. Only for site administrators; everyone else gets 403."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from pathfinder.core import services
+from pathfinder.core.forms import InvitationForm, OrganisationForm, ServiceForm
+from pathfinder.core.models import Organisation, Service
+from pathfinder.core.scoping import site_admin_queryset
+
+BREADCRUMBS = [{"text": "Site administration", "href": "/site-admin/"}]
+
+
+@require_safe
+def overview(request):
+    organisations = site_admin_queryset(request, Organisation).prefetch_related("services")
+    return render(request, "core/site_admin/overview.html", {"organisations": organisations})
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_new(request):
+    site_admin_queryset(request, Organisation)
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.create_organisation(**form.cleaned_data, by=request.user)
+        messages.success(request, f"{organisation.name} has been added.")
+        return redirect("site_admin")
+    return render(request, "core/site_admin/organisation_new.html", {"form": form, "breadcrumbs": BREADCRUMBS})
+
+
+@require_http_methods(["GET", "POST"])
+def service_new(request):
+    organisations = site_admin_queryset(request, Organisation)
+    form = ServiceForm(
+        request.POST or None,
+        organisations=organisations,
+        partnerships=organisations.filter(kind=Organisation.Kind.ADP),
+    )
+    if request.method == "POST" and form.is_valid():
+        service = services.create_service(**form.cleaned_data, by=request.user)
+        messages.success(request, f"{service.name} has been added. Now invite its programme lead.")
+        return redirect("site_admin_service", service.pk)
+    return render(request, "core/site_admin/service_new.html", {"form": form, "breadcrumbs": BREADCRUMBS})
+
+
+@require_http_methods(["GET", "POST"])
+def service_detail(request, pk):
+    service = get_object_or_404(site_admin_queryset(request, Service).select_related("organisation"), pk=pk)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invite(service=service, email=form.cleaned_data["email"], role=form.cleaned_data["role"], by=request.user)
+        messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
+        return redirect("site_admin_service", service.pk)
+    members = service.memberships.active().select_related("user")
+    return render(
+        request,
+        "core/site_admin/service_detail.html",
+        {"site_service": service, "members": members, "form": form, "breadcrumbs": BREADCRUMBS},
+    )
+
+
+@require_safe
+def users(request):
+    people = site_admin_queryset(request, get_user_model()).order_by("full_name", "email")
+    page = Paginator(people, 100).get_page(request.GET.get("page"))
+    return render(request, "core/site_admin/users.html", {"page": page, "breadcrumbs": BREADCRUMBS})
+
+
+@require_POST
+def user_disable(request, pk):
+    person = get_object_or_404(site_admin_queryset(request, get_user_model()), pk=pk)
+    if person.pk == request.user.pk:
+        messages.error(request, "You cannot disable your own account here. Ask another site administrator.")
+    elif person.is_active:
+        person.disable(by=request.user)
+        messages.success(request, f"{person} can no longer sign in, and has been signed out everywhere.")
+    return redirect("site_admin_users")

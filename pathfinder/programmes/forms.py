@@ -1,0 +1,57 @@
+from django import forms
+
+from pathfinder.core.forms import VersionedForm
+from pathfinder.programmes.domain import Principle, Theme
+from pathfinder.programmes.models import Finding, ProgrammePhase
+
+
+class StartProgrammeForm(forms.Form):
+    name = forms.CharField(label="Name of the programme", max_length=200, initial="Trauma-informed practice programme")
+    started_on = forms.DateField(
+        label="Start date",
+        help_text="For example, 14 1 2027 or 2027-01-14.",
+        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"autocomplete": "off"}, format="%Y-%m-%d"),
+    )
+
+
+class PhaseForm(VersionedForm):
+    status = forms.ChoiceField(label="Status", choices=ProgrammePhase.Status.choices, widget=forms.RadioSelect)
+    starts_on = forms.DateField(
+        label="Start date",
+        required=False,
+        help_text="For example, 2027-01-14.",
+        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
+        widget=forms.DateInput(format="%Y-%m-%d"),
+    )
+    ends_on = forms.DateField(
+        label="End date",
+        required=False,
+        help_text="Planned or actual.",
+        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
+        widget=forms.DateInput(format="%Y-%m-%d"),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The end date must be the same as or after the start date.")
+        return cleaned
+
+
+class FindingForm(forms.Form):
+    theme = forms.ChoiceField(label="Theme", choices=Theme.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label="What kind of finding is it?", choices=Finding.Kind.choices, widget=forms.RadioSelect)
+    principle = forms.ChoiceField(
+        label="Principle",
+        required=False,
+        choices=[("", "None in particular"), *Principle.choices],
+        help_text="The trauma-informed principle it relates to most, if any.",
+    )
+    text = forms.CharField(
+        label="What was found",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Describe situations and systems, not individuals. Do not include anyone's name.",
+    )

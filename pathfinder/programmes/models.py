@@ -1,0 +1,84 @@
+"""A service's programme: its phases, and the findings every tool produces."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from pathfinder.core.models import Service
+from pathfinder.programmes.domain import Phase, Principle, Theme
+
+
+class Programme(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="programmes")
+    name = models.CharField(max_length=200, default="Trauma-informed practice programme")
+    started_on = models.DateField(default=timezone.localdate)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    service_path = "service"
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgrammePhase(models.Model):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="phases")
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    service_path = "programme__service"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["programme", "phase"], name="one_row_per_phase")]
+
+    @property
+    def order(self) -> int:
+        return list(Phase.values).index(self.phase)
+
+    def __str__(self) -> str:
+        return self.get_phase_display()
+
+
+class Finding(models.Model):
+    """Something a tool (or a person) noticed, ready to be answered by the plan."""
+
+    class Kind(models.TextChoices):
+        STRENGTH = "strength", "Strength"
+        BARRIER = "barrier", "Barrier"
+        GAP = "gap", "Gap"
+        PRIORITY = "priority", "Priority"
+        IDEA = "idea", "Idea"
+        FEEDBACK = "feedback", "Feedback"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="findings")
+    theme = models.CharField(max_length=30, choices=Theme.choices)
+    principle = models.CharField(max_length=20, choices=Principle.choices, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField(max_length=2000)
+    # Where it came from: a registered source type (see findings_sources.py),
+    # the id of the thing within that tool, and a label to show.
+    source_type = models.CharField(max_length=40, default="manual")
+    source_id = models.CharField(max_length=60, blank=True)
+    source_label = models.CharField(max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    service_path = "programme__service"
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["programme", "theme"], name="finding_programme_theme")]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,0 +1,47 @@
+"""How tools plug into the programme without the programme importing them.
+
+A tool's AppConfig.ready() calls `register_panel` (a box on the dashboard)
+and `register_finding_source` (so findings it creates can say where they came
+from). The dashboard only iterates over what is registered.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: str
+    template: str
+    # (programme, request) -> extra template context for the panel.
+    context: Callable = field(default=lambda programme, request: {})
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class FindingSource:
+    key: str
+    label: str
+    # (finding) -> URL of the thing the finding came from, or None.
+    link: Callable = field(default=lambda finding: None)
+
+
+_panels: dict[str, Panel] = {}
+_sources: dict[str, FindingSource] = {}
+
+
+def register_panel(panel: Panel) -> None:
+    _panels[panel.key] = panel
+
+
+def panels() -> list[Panel]:
+    return sorted(_panels.values(), key=lambda panel: (panel.order, panel.title))
+
+
+def register_finding_source(source: FindingSource) -> None:
+    _sources[source.key] = source
+
+
+def finding_source(key: str) -> FindingSource:
+    return _sources.get(key, FindingSource(key=key, label=key.replace("_", " ").capitalize()))

@@ -1,0 +1,147 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from pathfinder.core.concurrency import StaleEdit
+from pathfinder.core.models import Service
+from pathfinder.core.pages import service_context
+from pathfinder.core.permissions import can
+from pathfinder.core.roles import Perm
+from pathfinder.core.scoping import get_for, require, scoped
+from pathfinder.programmes import services
+from pathfinder.programmes.domain import (
+    PHASE_DESCRIPTIONS,
+    PRINCIPLE_DESCRIPTIONS,
+    Phase,
+    Principle,
+    Theme,
+    described,
+)
+from pathfinder.programmes.forms import FindingForm, PhaseForm, StartProgrammeForm
+from pathfinder.programmes.models import Finding, Programme, ProgrammePhase
+from pathfinder.programmes.presenters import finding_rows, theme_rows
+from pathfinder.programmes.registry import panels
+
+RECENT_FINDINGS = 10
+FINDINGS_PAGE = 50
+
+
+@require_http_methods(["GET", "POST"])
+def service_home(request, slug):
+    """The programme dashboard if the service has started one; otherwise how to start."""
+    service = get_for(request, Service, Perm.VIEW_PROGRAMME, slug=slug)
+    programme = services.current_programme(service)
+    if programme is not None:
+        return redirect("programme_dashboard", programme.pk)
+    form = None
+    if can(request.user, Perm.MANAGE_PROGRAMME, service):
+        form = StartProgrammeForm(request.POST or None, initial={"started_on": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            programme = services.start_programme(service=service, by=request.user, **form.cleaned_data)
+            messages.success(request, "Your programme has started. The first phase is under way.")
+            return redirect("programme_dashboard", programme.pk)
+    elif request.method == "POST":
+        require(request, Perm.MANAGE_PROGRAMME, service)
+    context = service_context(
+        request, service, current="programme", form=form, phases=described(Phase, PHASE_DESCRIPTIONS)
+    )
+    return render(request, "programmes/start.html", context)
+
+
+@require_safe
+def dashboard(request, pk):
+    programme = get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
+    service = programme.service
+    phases = programme.phases.all()
+    counts = (
+        scoped(Finding, request.user)
+        .filter(programme=programme)
+        .values("theme", "kind")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    recent = scoped(Finding, request.user).filter(programme=programme).select_related("created_by")[:RECENT_FINDINGS]
+    context = service_context(
+        request,
+        service,
+        programme=programme,
+        current="programme",
+        phases=sorted(phases, key=lambda phase: phase.order),
+        phase_descriptions=PHASE_DESCRIPTIONS,
+        themes=theme_rows(counts),
+        principles=described(Principle, PRINCIPLE_DESCRIPTIONS),
+        recent_findings=finding_rows(recent),
+        panels=[(panel, panel.context(programme, request)) for panel in panels()],
+        can_manage=can(request.user, Perm.MANAGE_PROGRAMME, service),
+        can_record=can(request.user, Perm.RECORD_FINDINGS, service),
+    )
+    return render(request, "programmes/dashboard.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def phase_edit(request, pk, phase):
+    programme = get_for(request, Programme, Perm.MANAGE_PROGRAMME, pk=pk)
+    row = get_for(request, scoped(ProgrammePhase, request.user).filter(programme=programme), Perm.MANAGE_PROGRAMME, phase=phase)
+    form = PhaseForm(
+        request.POST or None,
+        initial={"status": row.status, "starts_on": row.starts_on, "ends_on": row.ends_on, "version": row.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_phase(
+                row, status=data["status"], starts_on=data["starts_on"], ends_on=data["ends_on"],
+                version=data["version"], by=request.user,
+            )
+            messages.success(request, f"“{row.get_phase_display()}” has been updated.")
+            return redirect("programme_dashboard", programme.pk)
+        except StaleEdit as stale:
+            current = stale.current
+            form = PhaseForm(request.POST | {"version": str(current.version)})
+            form.is_valid()
+            form.add_error(
+                None,
+                "Someone else updated this phase while you had it open, so your changes have not been saved yet. "
+                f"It now says: {current.get_status_display()}"
+                f"{', from ' + current.starts_on.isoformat() if current.starts_on else ''}"
+                f"{', to ' + current.ends_on.isoformat() if current.ends_on else ''}. "
+                "Your changes are still in the form below: save again to keep them.",
+            )
+    context = service_context(
+        request, programme.service, programme=programme, current="programme", phase=row, form=form,
+        breadcrumbs=[{"text": "Programme", "href": programme_url(programme)}],
+    )
+    return render(request, "programmes/phase_edit.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def findings(request, pk):
+    programme = get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
+    theme = request.GET.get("theme", "")
+    listed = scoped(Finding, request.user).filter(programme=programme).select_related("created_by")
+    if theme in Theme.values:
+        listed = listed.filter(theme=theme)
+    can_record = can(request.user, Perm.RECORD_FINDINGS, programme.service)
+    form = None
+    if request.method == "POST":
+        require(request, Perm.RECORD_FINDINGS, programme)
+    if can_record:
+        form = FindingForm(request.POST or None, initial={"theme": theme} if theme in Theme.values else None)
+        if request.method == "POST" and form.is_valid():
+            services.add_finding(programme=programme, by=request.user, **form.cleaned_data)
+            messages.success(request, "The finding has been added.")
+            return redirect("programme_findings", programme.pk)
+    page = Paginator(listed, FINDINGS_PAGE).get_page(request.GET.get("page"))
+    context = service_context(
+        request, programme.service, programme=programme, current="findings",
+        page=page, findings=finding_rows(page.object_list), theme=theme, themes=Theme.choices, form=form,
+    )
+    return render(request, "programmes/findings.html", context)
+
+
+def programme_url(programme) -> str:
+    return reverse("programme_dashboard", args=[programme.pk])

@@ -1,0 +1,171 @@
+"""Every URL pattern, with who may use it. A new URL fails this test until it
+is added here, so access is always a conscious decision.
+
+Access kinds:
+- public:    anyone, signed in or not
+- signed_in: any signed-in person; signed-out people go to sign-in
+- service:   a service page needing a permission: the lead gets in, the
+             read-only viewer gets 403 unless their role has the permission,
+             an outsider from another organisation gets 404
+- site:      site administrators only (403 for everyone else)
+- account:   django-allauth's sign-in pages (their own tests cover them)
+- off:       switched off: 404 for everyone
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from pathfinder.core.roles import PERMISSIONS, Perm, Role
+
+
+@dataclass(frozen=True)
+class Route:
+    access: str
+    perm: Perm | None = None
+    kwargs: callable = field(default=lambda w: {})
+    methods: tuple = ("GET",)
+    ok: int | tuple = 200  # what someone who is allowed in gets
+
+
+def _invitation(w):
+    from pathfinder.core import services
+
+    invitation, _ = services.invite(service=w.service, email="new@example.org", role=Role.STAFF, by=w.lead)
+    return {"slug": w.service.slug, "pk": invitation.pk}
+
+
+def _slug(w):
+    return {"slug": w.service.slug}
+
+
+def _programme(w):
+    return {"pk": w.programme.pk}
+
+
+ROUTES = {
+    # Home lists your services, or goes straight to your only one.
+    "home": Route("signed_in", ok=(200, 302)),
+    "health": Route("public"),
+    "account": Route("signed_in"),
+    "about": Route("public"),
+    "privacy": Route("public"),
+    "accessibility": Route("public"),
+    # A made-up token is not an invitation; real ones are tested in core/tests.
+    "invitation_accept": Route("public", kwargs=lambda w: {"token": "not-a-real-token"}, ok=404),
+    "people": Route("service", Perm.MANAGE_MEMBERS, _slug),
+    "membership_edit": Route(
+        "service", Perm.MANAGE_MEMBERS, lambda w: {"slug": w.service.slug, "pk": w.memberships.member.pk}
+    ),
+    "invitation_withdraw": Route("service", Perm.MANAGE_MEMBERS, _invitation, ("POST",), ok=302),
+    "activity": Route("service", Perm.VIEW_AUDIT, _slug),
+    "site_admin": Route("site"),
+    "site_admin_organisation_new": Route("site"),
+    "site_admin_service_new": Route("site"),
+    "site_admin_service": Route("site", kwargs=lambda w: {"pk": w.service.pk}),
+    "site_admin_users": Route("site"),
+    "site_admin_user_disable": Route("site", kwargs=lambda w: {"pk": w.member.pk}, methods=("POST",), ok=302),
+    # With a programme started, the service home goes on to its dashboard.
+    "service_home": Route("service", Perm.VIEW_PROGRAMME, _slug, ok=302),
+    "programme_dashboard": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "programme_phase_edit": Route(
+        "service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": w.programme.pk, "phase": "plan"}
+    ),
+    "programme_findings": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "account_feature_off": Route("off"),
+    **{
+        name: Route("account")
+        for name in [
+            "account_login",
+            "account_logout",
+            "account_inactive",
+            "account_signup",
+            "account_reauthenticate",
+            "account_request_reauthentication_code",
+            "account_confirm_reauthentication_code",
+            "account_email",
+            "account_email_verification_sent",
+            "account_change_password",
+            "account_set_password",
+            "account_reset_password",
+            "account_confirm_login_code",
+            "account_confirm_email",
+            "account_reset_password_from_key_done",
+            "account_reset_password_from_key",
+            "account_reset_password_done",
+            "mfa_index",
+            "mfa_authenticate",
+            "mfa_reauthenticate",
+            "mfa_activate_totp",
+            "mfa_deactivate_totp",
+            "mfa_view_recovery_codes",
+            "mfa_generate_recovery_codes",
+            "mfa_download_recovery_codes",
+        ]
+    },
+}
+
+
+def url_names(resolver=None, found=None) -> set[str]:
+    resolver = resolver or get_resolver()
+    found = set() if found is None else found
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            url_names(pattern, found)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"every URL needs a name: {pattern.pattern}"
+            found.add(pattern.name)
+    return found
+
+
+def test_every_url_is_in_the_matrix():
+    names = url_names()
+    missing = sorted(names - ROUTES.keys())
+    stale = sorted(ROUTES.keys() - names)
+    assert not missing, f"new URLs need a line in ROUTES saying who may use them: {missing}"
+    assert not stale, f"ROUTES lists URLs that no longer exist: {stale}"
+
+
+def _request(client, method, url):
+    return client.get(url) if method == "GET" else client.post(url)
+
+
+def _expected(route: Route, who: str) -> int | str:
+    if route.access == "public":
+        return route.ok
+    if who == "anonymous":
+        return "login"
+    if route.access == "signed_in":
+        return route.ok
+    if route.access == "site":
+        return route.ok if who == "admin" else 403
+    # Service pages: outside your memberships they do not exist.
+    if who in {"outsider", "admin"}:
+        return 404
+    role = {"lead": Role.PROGRAMME_LEAD, "viewer": Role.EVALUATOR, "member": Role.GROUP_MEMBER}[who]
+    return route.ok if route.perm in PERMISSIONS[role] else 403
+
+
+CHECKED = {name: route for name, route in ROUTES.items() if route.access in {"public", "signed_in", "service", "site"}}
+
+
+@pytest.mark.parametrize("name", sorted(CHECKED))
+@pytest.mark.parametrize("who", ["anonymous", "lead", "member", "viewer", "outsider", "admin"])
+def test_access(name, who, world, as_user):
+    route = CHECKED[name]
+    url = reverse(name, kwargs=route.kwargs(world) or None)
+    client = as_user(None if who == "anonymous" else getattr(world, who))
+    expected = _expected(route, who)
+    for method in route.methods:
+        response = _request(client, method, url)
+        if expected == "login":
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"], (method, url)
+        else:
+            allowed = expected if isinstance(expected, tuple) else (expected,)
+            assert response.status_code in allowed, (method, url, who, response.status_code)
+
+
+def test_switched_off_account_pages_answer_404(client):
+    for path in ["/accounts/signup/", "/accounts/email/", "/accounts/password/set/", "/accounts/confirm-email/x/"]:
+        assert client.get(path).status_code == 404, path
