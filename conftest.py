@@ -8,6 +8,7 @@ Personas, as in the style guide:
 - outsider: programme lead of a service in another organisation (charlie)
 """
 
+import logging
 import os
 from types import SimpleNamespace
 
@@ -16,6 +17,9 @@ import pytest
 # Playwright's sync API keeps an event loop in the main thread; Django's ORM and
 # live_server refuse to run inside it without this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# One JSON line per request is useful in production and noise in test output.
+logging.getLogger("pathfinder.request").setLevel(logging.WARNING)
 
 from pathfinder.core.roles import Role  # noqa: E402
 from pathfinder.testing import factories  # noqa: E402

@@ -5,7 +5,6 @@ and a few formatting filters. Form fields render only through the NHS.UK
 frontend macros (see core/jinja2/core/forms.jinja), fed by core.forms_presenter.
 """
 
-from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
@@ -52,8 +51,6 @@ def environment(**options) -> Environment:
             "get_messages": get_messages,
             "field_params": field_params,
             "error_list": error_list,
-            "require_mfa": settings.PATHFINDER_REQUIRE_MFA,
-            "environment_name": settings.ENV,
         }
     )
     env.filters.update({"date": format_date, "datetime": format_datetime})

@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "pathfinder.core.context_processors.pathfinder",
             ],
         },
     },
@@ -176,6 +177,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
 }
+MFA_ADAPTER = "pathfinder.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Pathfinder"
 # Two-step verification: required for everyone in production, optional (and
