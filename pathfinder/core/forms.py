@@ -10,6 +10,17 @@ class VersionedForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def after_stale_save(self, current_version: int, message: str) -> "VersionedForm":
+        """The same form again after someone else saved first: what this person
+        typed is kept, the newest version is carried (so saving again is a
+        deliberate choice), and `message` explains what changed."""
+        data = self.data.copy()
+        data["version"] = str(current_version)
+        again = type(self)(data)
+        again.is_valid()
+        again.add_error(None, message)
+        return again
+
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254)

@@ -101,10 +101,8 @@ def phase_edit(request, pk, phase):
             return redirect("programme_dashboard", programme.pk)
         except StaleEdit as stale:
             current = stale.current
-            form = PhaseForm(request.POST | {"version": str(current.version)})
-            form.is_valid()
-            form.add_error(
-                None,
+            form = form.after_stale_save(
+                current.version,
                 "Someone else updated this phase while you had it open, so your changes have not been saved yet. "
                 f"It now says: {current.get_status_display()}"
                 f"{', from ' + current.starts_on.isoformat() if current.starts_on else ''}"

@@ -64,13 +64,12 @@ def membership_edit(request, slug, pk):
                 messages.success(request, f"{membership.user} is now {membership.get_role_display().lower()}.")
             return redirect("people", service.slug)
         except StaleEdit as stale:
-            form.add_error(
-                None,
-                f"Someone else changed this while you had it open. Their change: "
+            form = form.after_stale_save(
+                stale.current.version,
+                "Someone else changed this while you had it open. Their change: "
                 f"{stale.current.get_role_display()}{'' if stale.current.is_active else ', membership ended'}. "
                 "Nothing of yours was saved; check the role below and save again if you still want it.",
             )
-            form = _rebind(form, stale.current)
         except services.CannotChange as problem:
             form.add_error("role", str(problem))
     return render(
@@ -78,17 +77,6 @@ def membership_edit(request, slug, pk):
         "core/membership_edit.html",
         service_context(request, service, current="people", membership=membership, form=form),
     )
-
-
-def _rebind(form: MembershipForm, current: Membership) -> MembershipForm:
-    """Keep what the person chose and the error, but carry the newest version."""
-    data = form.data.copy()
-    data["version"] = str(current.version)
-    rebound = MembershipForm(data)
-    rebound.is_valid()
-    for error in form.non_field_errors():
-        rebound.add_error(None, error)
-    return rebound
 
 
 @require_POST
