@@ -43,7 +43,8 @@ def environment(**options) -> Environment:
     # Keep pages small for slow connections: drop the blank lines block tags leave.
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
-    env = Environment(**options)
+    options.pop("autoescape", None)
+    env = Environment(autoescape=True, **options)
     env.globals.update(
         {
             "static": static,

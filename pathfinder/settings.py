@@ -13,10 +13,9 @@ See docs/deploying.md for the full list.
 from pathlib import Path
 
 import dj_database_url
+import nhsuk_frontend_jinja
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-
-import nhsuk_frontend_jinja
 
 from pathfinder.env import env_bool, env_int, env_list, env_str
 
@@ -36,8 +35,7 @@ DEBUG = env_bool("DEBUG", False)
 if PRODUCTION:
     if not SECRET_KEY or SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
         raise ImproperlyConfigured(
-            "Production needs its own SECRET_KEY (at least 50 random characters); "
-            "see docs/deploying.md."
+            "Production needs its own SECRET_KEY (at least 50 random characters); see docs/deploying.md."
         )
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off in production.")

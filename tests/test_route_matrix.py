@@ -69,9 +69,7 @@ ROUTES = {
     # With a programme started, the service home goes on to its dashboard.
     "service_home": Route("service", Perm.VIEW_PROGRAMME, _slug, ok=302),
     "programme_dashboard": Route("service", Perm.VIEW_PROGRAMME, _programme),
-    "programme_phase_edit": Route(
-        "service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": w.programme.pk, "phase": "plan"}
-    ),
+    "programme_phase_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": w.programme.pk, "phase": "plan"}),
     "programme_findings": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "account_feature_off": Route("off"),
     **{

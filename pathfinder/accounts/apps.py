@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from pathfinder.accounts import signals  # noqa: F401
+        from pathfinder.accounts.services import rotate_authenticator_secrets
+        from pathfinder.core.crypto import register_rotation
+
+        register_rotation("authenticator secrets", rotate_authenticator_secrets)

@@ -5,11 +5,29 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.messages.storage import default_storage
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from pathfinder.accounts.models import follow_session_key
 from pathfinder.accounts.services import has_two_step
 from pathfinder.accounts.signals import LOGIN_AT, MFA_OK
+
+
+def _redirect_with_message(request, to: str, text: str):
+    """Redirect with a calm message, even from before MessageMiddleware.
+
+    These middlewares sit above MessageMiddleware in settings.MIDDLEWARE, so
+    when they answer early it has neither set up the request's messages nor
+    will it save them: do both here."""
+    response = redirect(to)
+    if hasattr(request, "_messages"):
+        messages.info(request, text)
+    else:
+        storage = default_storage(request)
+        storage.add(messages.INFO, text)
+        storage.update(response)
+    return response
 
 
 class SessionLimitsMiddleware:
@@ -23,14 +41,28 @@ class SessionLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        key_before = request.session.session_key
+        response = self._limit(request)
+        key_after = request.session.session_key
+        if key_before and key_after and key_after != key_before and request.user.is_authenticated:
+            # Django gives the session a new key when the password changes, so
+            # follow it, or disabling the account could not find the session.
+            follow_session_key(request.user, key_before, key_after)
+        return response
+
+    def _limit(self, request):
         if request.user.is_authenticated:
             started = request.session.get(LOGIN_AT)
             if started is None:
                 request.session[LOGIN_AT] = time.time()
             elif time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
-                messages.info(request, "You have been signed in for 12 hours, so we signed you out to keep things safe. Please sign in again.")
-                return redirect(settings.LOGIN_URL)
+                return _redirect_with_message(
+                    request,
+                    settings.LOGIN_URL,
+                    "You have been signed in for 12 hours, so we signed you out to keep things safe. "
+                    "Please sign in again.",
+                )
         return self.get_response(request)
 
 
@@ -54,6 +86,10 @@ class RequireTwoStepMiddleware:
             if has_two_step(request.user):
                 request.session[MFA_OK] = True
             else:
-                messages.info(request, "Before you go on, please set up two-step verification. It keeps the people in your service's records safe.")
-                return redirect(reverse("mfa_activate_totp"))
+                return _redirect_with_message(
+                    request,
+                    reverse("mfa_activate_totp"),
+                    "Before you go on, please set up two-step verification. "
+                    "It keeps the people in your service's records safe.",
+                )
         return self.get_response(request)

@@ -72,9 +72,18 @@ class UserSession(models.Model):
     session_key = models.CharField(max_length=64, unique=True)
     started_at = models.DateTimeField(default=timezone.now)
 
+    def __str__(self) -> str:
+        return f"Session of user {self.user_id} since {self.started_at:%Y-%m-%d %H:%M}"
+
 
 def end_sessions(user: User) -> int:
     keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
     Session.objects.filter(session_key__in=keys).delete()
     UserSession.objects.filter(user=user).delete()
     return len(keys)
+
+
+def follow_session_key(user: User, old_key: str, new_key: str) -> None:
+    """Keep tracking a session whose key has changed (the old key is gone)."""
+    UserSession.objects.filter(session_key=old_key).delete()
+    UserSession.objects.get_or_create(session_key=new_key, defaults={"user": user})

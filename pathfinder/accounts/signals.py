@@ -39,12 +39,17 @@ def on_sign_in(sender, request, user, **kwargs) -> None:
     audit.record(audit.Kind.SIGN_IN, actor=user)
 
 
-@receiver(user_login_failed)
-def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+def record_failed_sign_in(credentials: dict, **detail) -> None:
     identifier = credentials.get("email") or credentials.get("username") or credentials.get("login") or ""
     account = get_user_model()._default_manager.filter(email__iexact=identifier.strip()).first() if identifier else None
     # Whoever typed the password is unknown: the account is what was tried, not who tried.
-    audit.record(audit.Kind.SIGN_IN_FAILED, target=account, attempted=fingerprint(identifier) if identifier else "")
+    attempted = fingerprint(identifier) if identifier else ""
+    audit.record(audit.Kind.SIGN_IN_FAILED, target=account, attempted=attempted, **detail)
+
+
+@receiver(user_login_failed)
+def on_sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+    record_failed_sign_in(credentials)
 
 
 @receiver(user_logged_out)

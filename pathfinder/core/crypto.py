@@ -8,6 +8,7 @@ demo derives one from its development secret so it works out of the box.
 
 import base64
 import hashlib
+from collections.abc import Callable
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -40,3 +41,16 @@ def decrypt(token: str) -> str:
 def rotate(token: str) -> str:
     """Re-encrypt with the first (newest) key."""
     return _fernet().rotate(token.encode()).decode()
+
+
+# Apps that store encrypted values register a function that re-encrypts them
+# all with the newest key and returns how many it changed.
+_rotations: dict[str, Callable[[], int]] = {}
+
+
+def register_rotation(name: str, rotate_all: Callable[[], int]) -> None:
+    _rotations[name] = rotate_all
+
+
+def rotate_everything() -> dict[str, int]:
+    return {name: rotate_all() for name, rotate_all in _rotations.items()}

@@ -29,9 +29,24 @@ NATIONAL_VIEWER = ("national@pathfinder.example", "Kirsty Bell")
 
 HOME_FINDINGS = [
     ("wellbeing", "strength", "safety", "Staff value the monthly reflective practice group and want it protected."),
-    ("service_design", "barrier", "choice", "People are asked to be abstinent for three months before they can see psychology."),
-    ("policies", "barrier", "trust", "People have to retell their story at each assessment because information is not shared."),
-    ("power_sharing", "gap", "collaboration", "There is no group where people who use the service can shape how it works."),
+    (
+        "service_design",
+        "barrier",
+        "choice",
+        "People are asked to be abstinent for three months before they can see psychology.",
+    ),
+    (
+        "policies",
+        "barrier",
+        "trust",
+        "People have to retell their story at each assessment because information is not shared.",
+    ),
+    (
+        "power_sharing",
+        "gap",
+        "collaboration",
+        "There is no group where people who use the service can shape how it works.",
+    ),
     ("skills", "idea", "empowerment", "Add the trauma-skilled e-learning to the induction pack for new starters."),
 ]
 
@@ -39,7 +54,10 @@ HOME_FINDINGS = [
 def accounts() -> list[tuple[str, str, str]]:
     """(email, name, what they can do) for printing and the README."""
     rows = [(email, name, f"{role.label}, Lochmore Drug and Alcohol Service") for email, name, role in HOME_ACCOUNTS]
-    rows += [(email, name, f"{role.label}, Skerryvale Recovery Service (another organisation)") for email, name, role in OTHER_ACCOUNTS]
+    rows += [
+        (email, name, f"{role.label}, Skerryvale Recovery Service (another organisation)")
+        for email, name, role in OTHER_ACCOUNTS
+    ]
     rows.append((NATIONAL_VIEWER[0], NATIONAL_VIEWER[1], "National viewer"))
     rows.append((SITE_ADMIN[0], SITE_ADMIN[1], "Site administrator"))
     return rows
@@ -74,10 +92,17 @@ def _programme(service, lead, started_on: date, findings, phase_states) -> None:
         service=service, name="Trauma-informed practice programme", started_on=started_on, by=lead
     )
     for phase, (status, starts, ends) in phase_states.items():
-        ProgrammePhase.objects.filter(programme=programme, phase=phase).update(status=status, starts_on=starts, ends_on=ends)
+        ProgrammePhase.objects.filter(programme=programme, phase=phase).update(
+            status=status, starts_on=starts, ends_on=ends
+        )
     for theme, kind, principle, text in findings:
         programme_services.add_finding(
-            programme=programme, theme=theme, kind=kind, principle=principle, text=text, by=lead,
+            programme=programme,
+            theme=theme,
+            kind=kind,
+            principle=principle,
+            text=text,
+            by=lead,
             source_label="Familiarisation conversations",
         )
 

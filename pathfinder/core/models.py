@@ -120,6 +120,9 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"Invitation to {self.service} as {self.get_role_display()}"
+
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.withdrawn_at is None and self.expires_at > timezone.now()
@@ -175,6 +178,9 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["service", "-at"], name="audit_service_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

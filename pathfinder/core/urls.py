@@ -12,9 +12,7 @@ urlpatterns = [
     path("invitations/<str:token>/", people.invitation_accept, name="invitation_accept"),
     path("services/<slug:slug>/people/", people.people, name="people"),
     path("services/<slug:slug>/people/<int:pk>/", people.membership_edit, name="membership_edit"),
-    path(
-        "services/<slug:slug>/invitations/<int:pk>/withdraw/", people.invitation_withdraw, name="invitation_withdraw"
-    ),
+    path("services/<slug:slug>/invitations/<int:pk>/withdraw/", people.invitation_withdraw, name="invitation_withdraw"),
     path("services/<slug:slug>/activity/", activity.activity, name="activity"),
     path("site-admin/", site_admin.overview, name="site_admin"),
     path("site-admin/organisations/new/", site_admin.organisation_new, name="site_admin_organisation_new"),

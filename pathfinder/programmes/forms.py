@@ -42,7 +42,9 @@ class PhaseForm(VersionedForm):
 
 class FindingForm(forms.Form):
     theme = forms.ChoiceField(label="Theme", choices=Theme.choices, widget=forms.RadioSelect)
-    kind = forms.ChoiceField(label="What kind of finding is it?", choices=Finding.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="What kind of finding is it?", choices=Finding.Kind.choices, widget=forms.RadioSelect
+    )
     principle = forms.ChoiceField(
         label="Principle",
         required=False,

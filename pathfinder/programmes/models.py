@@ -42,12 +42,12 @@ class ProgrammePhase(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["programme", "phase"], name="one_row_per_phase")]
 
+    def __str__(self) -> str:
+        return self.get_phase_display()
+
     @property
     def order(self) -> int:
         return list(Phase.values).index(self.phase)
-
-    def __str__(self) -> str:
-        return self.get_phase_display()
 
 
 class Finding(models.Model):

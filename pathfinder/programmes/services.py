@@ -25,7 +25,9 @@ def start_programme(*, service, name: str, started_on, by) -> Programme:
             ProgrammePhase(
                 programme=programme,
                 phase=phase,
-                status=ProgrammePhase.Status.IN_PROGRESS if phase == Phase.FAMILIARISE else ProgrammePhase.Status.NOT_STARTED,
+                status=ProgrammePhase.Status.IN_PROGRESS
+                if phase == Phase.FAMILIARISE
+                else ProgrammePhase.Status.NOT_STARTED,
                 starts_on=started_on if phase == Phase.FAMILIARISE else None,
             )
             for phase in Phase
@@ -42,14 +44,20 @@ def update_phase(phase: ProgrammePhase, *, status: str, starts_on, ends_on, vers
     """Raises core.concurrency.StaleEdit if someone saved it in the meantime."""
     phase.status, phase.starts_on, phase.ends_on = status, starts_on, ends_on
     save_if_current(phase, version, ["status", "starts_on", "ends_on"])
-    audit.record(
-        audit.Kind.PHASE_CHANGED, actor=by, service=phase.programme.service, target=phase, status=status
-    )
+    audit.record(audit.Kind.PHASE_CHANGED, actor=by, service=phase.programme.service, target=phase, status=status)
 
 
 def add_finding(
-    *, programme, theme: str, kind: str, text: str, by, principle: str = "", source_type: str = "manual",
-    source_id: str = "", source_label: str = "",
+    *,
+    programme,
+    theme: str,
+    kind: str,
+    text: str,
+    by,
+    principle: str = "",
+    source_type: str = "manual",
+    source_id: str = "",
+    source_label: str = "",
 ) -> Finding:
     """The one way findings are made, by hand or by a tool."""
     return Finding.objects.create(

@@ -85,7 +85,9 @@ def dashboard(request, pk):
 @require_http_methods(["GET", "POST"])
 def phase_edit(request, pk, phase):
     programme = get_for(request, Programme, Perm.MANAGE_PROGRAMME, pk=pk)
-    row = get_for(request, scoped(ProgrammePhase, request.user).filter(programme=programme), Perm.MANAGE_PROGRAMME, phase=phase)
+    row = get_for(
+        request, scoped(ProgrammePhase, request.user).filter(programme=programme), Perm.MANAGE_PROGRAMME, phase=phase
+    )
     form = PhaseForm(
         request.POST or None,
         initial={"status": row.status, "starts_on": row.starts_on, "ends_on": row.ends_on, "version": row.version},
@@ -94,8 +96,12 @@ def phase_edit(request, pk, phase):
         data = form.cleaned_data
         try:
             services.update_phase(
-                row, status=data["status"], starts_on=data["starts_on"], ends_on=data["ends_on"],
-                version=data["version"], by=request.user,
+                row,
+                status=data["status"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                version=data["version"],
+                by=request.user,
             )
             messages.success(request, f"“{row.get_phase_display()}” has been updated.")
             return redirect("programme_dashboard", programme.pk)
@@ -110,7 +116,12 @@ def phase_edit(request, pk, phase):
                 "Your changes are still in the form below: save again to keep them.",
             )
     context = service_context(
-        request, programme.service, programme=programme, current="programme", phase=row, form=form,
+        request,
+        programme.service,
+        programme=programme,
+        current="programme",
+        phase=row,
+        form=form,
         breadcrumbs=[{"text": "Programme", "href": programme_url(programme)}],
     )
     return render(request, "programmes/phase_edit.html", context)
@@ -135,8 +146,15 @@ def findings(request, pk):
             return redirect("programme_findings", programme.pk)
     page = Paginator(listed, FINDINGS_PAGE).get_page(request.GET.get("page"))
     context = service_context(
-        request, programme.service, programme=programme, current="findings",
-        page=page, findings=finding_rows(page.object_list), theme=theme, themes=Theme.choices, form=form,
+        request,
+        programme.service,
+        programme=programme,
+        current="findings",
+        page=page,
+        findings=finding_rows(page.object_list),
+        theme=theme,
+        themes=Theme.choices,
+        form=form,
     )
     return render(request, "programmes/findings.html", context)
 

@@ -116,7 +116,9 @@ def test_a_site_admin_adds_an_organisation_and_a_service(journey, world):
     journey.press("Add organisation")
     assert journey.sees("Glenbrae Alcohol and Drug Partnership has been added.")
     journey.click("Add a service")
-    journey.page.get_by_label("Organisation that runs the service").select_option(label="Glenbrae Alcohol and Drug Partnership")
+    journey.page.get_by_label("Organisation that runs the service").select_option(
+        label="Glenbrae Alcohol and Drug Partnership"
+    )
     journey.fill("Name of the service", "Glenbrae Recovery Hub")
     journey.press("Add service")
     assert journey.heading().endswith("Glenbrae Recovery Hub")

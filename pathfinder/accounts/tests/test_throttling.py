@@ -1,14 +1,16 @@
-"""Guessing passwords is throttled: five failures per address, then a pause."""
+"""Guessing passwords is throttled: five failures for one address, or from one
+client, then a pause of five minutes."""
 
 from pathfinder.accounts.models import UserSession
 from pathfinder.accounts.tests.conftest import events, is_signed_in, sign_in
+from pathfinder.testing.factories import TEST_PASSWORD
 
 TOO_MANY = "Too many failed login attempts. Try again later."
 
 
-def _fail_five_times(client, email):
+def _fail_five_times(client, email, **extra):
     for attempt in range(5):
-        response = sign_in(client, email, f"wrong-guess-{attempt}")
+        response = client.post("/accounts/login/", {"login": email, "password": f"wrong-guess-{attempt}"}, **extra)
         assert response.page.error_summary() == ["The email address and/or password you specified are not correct."]
 
 
@@ -25,10 +27,32 @@ def test_it_refuses_the_right_password_after_five_failures(world, signed_out):
     assert not UserSession.objects.exists()
 
 
-def test_it_counts_each_address_alone(world, signed_out):
+def test_it_refuses_the_address_from_another_client_too(world, signed_out):
+    _fail_five_times(signed_out, world.lead.email, REMOTE_ADDR="198.51.100.1")
+
+    response = signed_out.post(
+        "/accounts/login/", {"login": world.lead.email, "password": TEST_PASSWORD}, REMOTE_ADDR="198.51.100.2"
+    )
+
+    assert response.page.error_summary() == [TOO_MANY]
+    assert not is_signed_in(signed_out)
+
+
+def test_it_refuses_other_addresses_from_the_same_client(world, signed_out):
     _fail_five_times(signed_out, world.lead.email)
 
-    sign_in(signed_out, world.member.email)
+    response = sign_in(signed_out, world.member.email)
+
+    assert response.page.error_summary() == [TOO_MANY]
+    assert not is_signed_in(signed_out)
+
+
+def test_it_lets_other_clients_sign_in_to_other_addresses(world, signed_out):
+    _fail_five_times(signed_out, world.lead.email, REMOTE_ADDR="198.51.100.1")
+
+    signed_out.post(
+        "/accounts/login/", {"login": world.member.email, "password": TEST_PASSWORD}, REMOTE_ADDR="198.51.100.2"
+    )
 
     assert is_signed_in(signed_out)
 
@@ -40,3 +64,15 @@ def test_it_lets_in_after_four_failures(world, signed_out):
     sign_in(signed_out, world.lead.email)
 
     assert is_signed_in(signed_out)
+
+
+def test_it_records_refused_attempts(world, signed_out):
+    _fail_five_times(signed_out, world.lead.email)
+
+    sign_in(signed_out, world.lead.email)
+
+    failures = sorted(events("auth.sign_in_failed"), key=lambda event: event.pk)
+    assert len(failures) == 6
+    assert [event.detail.get("throttled", False) for event in failures] == [False] * 5 + [True]
+    assert failures[-1].detail["attempted"] == failures[0].detail["attempted"]
+    assert failures[-1].target_id == str(world.lead.pk)

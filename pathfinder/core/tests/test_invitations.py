@@ -13,7 +13,9 @@ from pathfinder.testing.factories import UserFactory
 
 @pytest.fixture
 def invited(world):
-    invitation, token = services.invite(service=world.service, email="jo@example.org", role=Role.LIVED_EXPERIENCE, by=world.lead)
+    invitation, token = services.invite(
+        service=world.service, email="jo@example.org", role=Role.LIVED_EXPERIENCE, by=world.lead
+    )
     return invitation, f"/invitations/{token}/"
 
 
@@ -21,7 +23,9 @@ def test_a_new_person_creates_an_account_and_joins(invited, as_user):
     invitation, path = invited
     client = as_user(None)
     assert client.get(path).status_code == 200
-    response = client.post(path, {"full_name": "Jo Adviser", "password1": "sea glass and heather", "password2": "sea glass and heather"})
+    response = client.post(
+        path, {"full_name": "Jo Adviser", "password1": "sea glass and heather", "password2": "sea glass and heather"}
+    )
     assert response.status_code == 302
     membership = Membership.objects.get(user__email="jo@example.org")
     assert membership.role == Role.LIVED_EXPERIENCE and membership.service == invitation.service

@@ -25,7 +25,11 @@ def test_it_accepts_a_good_page():
         ("<form method='post'></form>", "A page", "action"),
         ("<script>alert(1)</script>", "A page", "inline scripts"),
         ("<p style='color:red'>x</p>", "A page", "inline style"),
-        ("<div class='nhsuk-error-summary'><ul><li><a href='#missing'>Fix</a></li></ul></div>", "Error: A page", "points at nothing"),
+        (
+            "<div class='nhsuk-error-summary'><ul><li><a href='#missing'>Fix</a></li></ul></div>",
+            "Error: A page",
+            "points at nothing",
+        ),
         ("<div class='nhsuk-error-summary'></div>", "A page", "title starting 'Error: '"),
         ("<p>fine</p>", "Error: A page", "needs an error summary"),
         ("<p><div></p>", "A page", "invalid HTML"),

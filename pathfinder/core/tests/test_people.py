@@ -79,7 +79,9 @@ def test_it_never_leaves_a_service_without_a_lead(world, as_user):
 
 def test_ending_access_keeps_the_person_but_removes_the_service(world, as_user):
     membership = world.memberships.member
-    as_user(world.lead).post(f"/services/{world.service.slug}/people/{membership.pk}/", {"role": "group_member", "version": 1, "end": "1"})
+    as_user(world.lead).post(
+        f"/services/{world.service.slug}/people/{membership.pk}/", {"role": "group_member", "version": 1, "end": "1"}
+    )
     membership.refresh_from_db()
     assert not membership.is_active and membership.ended_at
     response = as_user(world.member).get(f"/programmes/{world.programme.pk}/")
@@ -95,3 +97,15 @@ def test_it_withdraws_an_invitation(world, as_user):
     invitation.refresh_from_db()
     assert not invitation.is_open
     assert not Membership.objects.filter(user__email="x@example.org").exists()
+
+
+def test_someone_in_two_services_can_switch_between_them(world, as_user):
+    from pathfinder.testing.factories import MembershipFactory
+
+    MembershipFactory(user=world.member, service=world.other_service, role=Role.STAFF)
+    client = as_user(world.member)
+    page = client.get(f"/programmes/{world.programme.pk}/").page
+    assert page.css("a[href='/?all=1']")[0].text == "Switch service"
+    listing = client.get("/").page.text()
+    assert "Home Drug and Alcohol Service" in listing and "Other Recovery Service" in listing
+    assert client.get(f"/programmes/{world.other_programme.pk}/").status_code == 200

@@ -15,7 +15,8 @@ def production_env(**overrides) -> dict:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "FIELD_ENCRYPTION_KEYS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key
+        not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "FIELD_ENCRYPTION_KEYS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         {
@@ -82,12 +83,15 @@ def test_production_sends_hsts_secure_cookies_and_requires_two_step():
     done = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env={**production_env(DATABASE_URL=os.environ.get("DATABASE_URL")), "DJANGO_SETTINGS_MODULE": "pathfinder.settings"},
+        env={
+            **production_env(DATABASE_URL=os.environ.get("DATABASE_URL")),
+            "DJANGO_SETTINGS_MODULE": "pathfinder.settings",
+        },
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    status, hsts, session_secure, csrf_secure, mfa = done.stdout.strip().splitlines()[-1].split("|")
+    _status, hsts, session_secure, csrf_secure, mfa = done.stdout.strip().splitlines()[-1].split("|")
     assert "max-age=63072000" in hsts and "includeSubDomains" in hsts
     assert (session_secure, csrf_secure, mfa) == ("True", "True", "True")

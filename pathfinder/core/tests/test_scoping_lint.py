@@ -21,11 +21,7 @@ def view_modules() -> list[Path]:
 
 def unscoped_uses(source: str) -> list[int]:
     tree = ast.parse(source)
-    return [
-        node.lineno
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN
-    ]
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN]
 
 
 def test_it_finds_the_view_modules():

@@ -28,7 +28,9 @@ def test_it_adds_a_service_and_invites_its_lead(world, as_user):
     )
     service = Service.objects.get(name="New Hub")
     assert response["Location"] == f"/site-admin/services/{service.pk}/"
-    response = client.post(f"/site-admin/services/{service.pk}/", {"email": "hub@example.org", "role": "programme_lead"})
+    response = client.post(
+        f"/site-admin/services/{service.pk}/", {"email": "hub@example.org", "role": "programme_lead"}
+    )
     assert response.status_code == 302
     assert AuditEvent.objects.filter(kind="invitation.sent", service=service).exists()
 

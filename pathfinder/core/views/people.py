@@ -38,7 +38,9 @@ def people(request, slug):
     service = get_for(request, Service, Perm.MANAGE_MEMBERS, slug=slug)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.invite(service=service, email=form.cleaned_data["email"], role=form.cleaned_data["role"], by=request.user)
+        services.invite(
+            service=service, email=form.cleaned_data["email"], role=form.cleaned_data["role"], by=request.user
+        )
         messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
         return redirect("people", service.slug)
     return render(request, "core/people.html", _people_context(request, service, form=form))
@@ -48,8 +50,10 @@ def people(request, slug):
 def membership_edit(request, slug, pk):
     service = get_for(request, Service, Perm.MANAGE_MEMBERS, slug=slug)
     membership = get_for(
-        request, scoped(Membership, request.user).filter(service=service).active().select_related("user"),
-        Perm.MANAGE_MEMBERS, pk=pk,
+        request,
+        scoped(Membership, request.user).filter(service=service).active().select_related("user"),
+        Perm.MANAGE_MEMBERS,
+        pk=pk,
     )
     form = MembershipForm(request.POST or None, initial={"role": membership.role, "version": membership.version})
     if request.method == "POST" and form.is_valid():
@@ -103,9 +107,7 @@ def invitation_accept(request, token):
             if request.method == "POST":
                 return _accepted(request, invitation, existing)
             return render(request, "core/invitation_accept_existing.html", {"invitation": invitation})
-        return render(
-            request, "core/invitation_sign_in.html", {"invitation": invitation, "next": request.path}
-        )
+        return render(request, "core/invitation_sign_in.html", {"invitation": invitation, "next": request.path})
 
     if request.user.is_authenticated:
         return render(request, "core/invitation_other_account.html", {"invitation": invitation})

@@ -52,7 +52,9 @@ def service_detail(request, pk):
     service = get_object_or_404(site_admin_queryset(request, Service).select_related("organisation"), pk=pk)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.invite(service=service, email=form.cleaned_data["email"], role=form.cleaned_data["role"], by=request.user)
+        services.invite(
+            service=service, email=form.cleaned_data["email"], role=form.cleaned_data["role"], by=request.user
+        )
         messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
         return redirect("site_admin_service", service.pk)
     members = service.memberships.active().select_related("user")

@@ -16,7 +16,10 @@ def test_it_shows_phases_themes_and_counts(world, as_user):
     text = page.text()
     for phase in ("Understand the service and its readiness", "Plan improvements", "Put priorities into practice"):
         assert phase in text
-    rows = {row.cssselect("a")[0].text: [cell.text_content().split()[-1] for cell in row.cssselect("td")[1:]] for row in page.css("tbody tr")}
+    rows = {
+        row.cssselect("a")[0].text: [cell.text_content().split()[-1] for cell in row.cssselect("td")[1:]]
+        for row in page.css("tbody tr")
+    }
     assert len(rows) == 9
     assert rows["Workforce care, support and wellbeing"] == ["1", "2"]
     assert rows["Budgets"] == ["0", "0"]
@@ -30,7 +33,9 @@ def test_panel():
     env.loader = ChoiceLoader([DictLoader({"tests/panel.html": "<p>{{ ctx.message }}</p>"}), original])
     registry.register_panel(
         registry.Panel(
-            key="test-tool", title="Test tool", template="tests/panel.html",
+            key="test-tool",
+            title="Test tool",
+            template="tests/panel.html",
             context=lambda programme, request: {"message": f"{programme.findings.count()} findings seen"},
         )
     )
@@ -48,9 +53,13 @@ def test_a_tool_plugs_in_a_panel_without_touching_the_dashboard(world, as_user, 
 
 def test_a_finding_links_back_to_its_source(world, as_user):
     registry.register_finding_source(
-        registry.FindingSource(key="test-source", label="Test source", link=lambda finding: f"/somewhere/{finding.source_id}/")
+        registry.FindingSource(
+            key="test-source", label="Test source", link=lambda finding: f"/somewhere/{finding.source_id}/"
+        )
     )
-    FindingFactory(programme=world.programme, source_type="test-source", source_id="42", source_label="Item 4, baseline")
+    FindingFactory(
+        programme=world.programme, source_type="test-source", source_id="42", source_label="Item 4, baseline"
+    )
     page = as_user(world.lead).get(f"/programmes/{world.programme.pk}/").page
     links = [a for a in page.css(".pf-findings a") if a.text == "Item 4, baseline"]
     assert links and links[0].get("href") == "/somewhere/42/"

@@ -8,12 +8,16 @@ def path(world):
 
 def test_a_group_member_adds_a_finding(world, as_user):
     response = as_user(world.member).post(
-        path(world), {"text": "  Letters use clinical language.  ", "theme": "policies", "kind": "barrier", "principle": "trust"}
+        path(world),
+        {"text": "  Letters use clinical language.  ", "theme": "policies", "kind": "barrier", "principle": "trust"},
     )
     assert response.status_code == 302
     finding = Finding.objects.get()
     assert (finding.text, finding.theme, finding.principle, finding.source_type) == (
-        "Letters use clinical language.", "policies", "trust", "manual"
+        "Letters use clinical language.",
+        "policies",
+        "trust",
+        "manual",
     )
     assert finding.created_by == world.member
 

@@ -13,7 +13,12 @@ def test_it_updates_a_phase(world, as_user):
     )
     assert response.status_code == 302
     phase = world.programme.phases.get(phase="plan")
-    assert (phase.status, str(phase.starts_on), str(phase.ends_on), phase.version) == ("in_progress", "2026-11-01", "2027-03-31", 2)
+    assert (phase.status, str(phase.starts_on), str(phase.ends_on), phase.version) == (
+        "in_progress",
+        "2026-11-01",
+        "2027-03-31",
+        2,
+    )
     assert AuditEvent.objects.filter(kind="programme.phase_changed", detail__status="in_progress").exists()
 
 

@@ -1,8 +1,9 @@
 """`manage.py pathfinder <task>`: the project's own operational commands.
 
-  demo          load the demo organisations, people and programmes (idempotent)
-  createadmin   create a site administrator (asks for the password, or reads
-                PATHFINDER_ADMIN_PASSWORD)
+demo          load the demo organisations, people and programmes (idempotent)
+createadmin   create a site administrator (asks for the password, or reads
+              PATHFINDER_ADMIN_PASSWORD)
+rotatekeys    re-encrypt sensitive values with the first of FIELD_ENCRYPTION_KEYS
 """
 
 import getpass
@@ -12,11 +13,11 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from pathfinder.core import demo
+from pathfinder.core import crypto, demo
 
 
 class Command(BaseCommand):
-    help = "Pathfinder's operational tasks: demo, createadmin."
+    help = "Pathfinder's operational tasks: demo, createadmin, rotatekeys."
 
     def add_arguments(self, parser):
         tasks = parser.add_subparsers(dest="task", required=True)
@@ -24,18 +25,24 @@ class Command(BaseCommand):
         admin = tasks.add_parser("createadmin", help="Create a site administrator.")
         admin.add_argument("--email", required=True)
         admin.add_argument("--name", required=True)
+        tasks.add_parser("rotatekeys", help="Re-encrypt sensitive values with the newest key.")
 
     def handle(self, *args, task, **options):
         if task == "demo":
             self._demo()
         elif task == "createadmin":
             self._createadmin(options["email"], options["name"])
+        elif task == "rotatekeys":
+            for name, changed in crypto.rotate_everything().items():
+                self.stdout.write(f"{name}: {changed} re-encrypted")
 
     def _demo(self):
         demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")
-        self.stdout.write("Sign in at http://127.0.0.1:8000/ with any of these (password for all: %s):" % demo.DEMO_PASSWORD)
+        self.stdout.write(
+            f"Sign in at http://127.0.0.1:8000/ with any of these (password for all: {demo.DEMO_PASSWORD}):"
+        )
         for email, name, what in demo.accounts():
             self.stdout.write(f"  {email:<30} {name:<16} {what}")
         self.stdout.write("")
@@ -44,11 +51,17 @@ class Command(BaseCommand):
         model = get_user_model()
         if model._default_manager.filter(email__iexact=email).exists():
             raise CommandError(f"An account for {email} already exists.")
-        password = os.environ.get("PATHFINDER_ADMIN_PASSWORD") or getpass.getpass("Password for the new administrator: ")
+        password = os.environ.get("PATHFINDER_ADMIN_PASSWORD") or getpass.getpass(
+            "Password for the new administrator: "
+        )
         probe = model(email=email, full_name=name)
         try:
             password_validation.validate_password(password, probe)
         except ValidationError as error:
             raise CommandError("That password cannot be used: " + " ".join(error.messages)) from None
         model._default_manager.create_user(email=email, password=password, full_name=name, is_site_admin=True)
-        self.stdout.write(self.style.SUCCESS(f"Site administrator {email} created. They should set up two-step verification when they first sign in."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Site administrator {email} created. They should set up two-step verification when they first sign in."
+            )
+        )

@@ -1,0 +1,165 @@
+"""Two-step verification: required in production, optional (and labelled so)
+in the demo."""
+
+import time
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+
+from pathfinder.accounts.tests.conftest import is_signed_in, sign_in
+from pathfinder.core import crypto
+from pathfinder.testing.factories import TEST_PASSWORD
+
+SET_IT_UP = "Before you go on, please set up two-step verification."
+DEMO_BANNER = "Two-step verification is optional here"
+
+
+@pytest.fixture
+def required(settings):
+    settings.PATHFINDER_REQUIRE_MFA = True
+
+
+def _code(secret: str) -> str:
+    """The code an authenticator app shows now. Near the end of a 30-second
+    step, wait for the next one so the code cannot expire on the way."""
+    if time.time() % 30 > 29:
+        time.sleep(30 - time.time() % 30)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def _dashboard(world) -> str:
+    return f"/programmes/{world.programme.pk}/"
+
+
+def _with_authenticator(user) -> str:
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def _confirm_password(client) -> None:
+    """django-allauth asks for the password again before any change to two-step
+    verification, even just after signing in."""
+    response = client.post("/accounts/reauthenticate/", {"password": TEST_PASSWORD})
+    assert response.status_code == 302
+
+
+def _activate(client) -> str:
+    _confirm_password(client)
+    page = client.get("/accounts/2fa/totp/activate/").page
+    [secret] = [element.text_content().strip() for element in page.css("code.pf-secret")]
+    response = client.post("/accounts/2fa/totp/activate/", {"code": _code(secret)})
+    assert response.status_code == 302, response.page.error_summary()
+    return secret
+
+
+def test_it_sends_a_person_without_it_to_set_it_up(world, required, signed_out):
+    sign_in(signed_out, world.lead.email)
+
+    response = signed_out.get(_dashboard(world), follow=True)
+
+    assert response.redirect_chain[0] == ("/accounts/2fa/totp/activate/", 302)
+    page = response.page
+    assert SET_IT_UP in page.text()
+
+
+def test_it_shows_the_secret_to_type_in(world, required, signed_out):
+    sign_in(signed_out, world.lead.email)
+    _confirm_password(signed_out)
+
+    page = signed_out.get("/accounts/2fa/totp/activate/").page
+
+    [secret] = [element.text_content().strip() for element in page.css("code.pf-secret")]
+    assert secret == signed_out.session["mfa.totp.secret"]
+    assert len(page.css("img.pf-qr")) == 1
+
+
+def test_it_refuses_a_wrong_code(world, required, signed_out):
+    sign_in(signed_out, world.lead.email)
+    _confirm_password(signed_out)
+    page = signed_out.get("/accounts/2fa/totp/activate/").page
+    [secret] = [element.text_content().strip() for element in page.css("code.pf-secret")]
+    wrong = f"{(int(_code(secret)) + 1) % 1_000_000:06d}"
+
+    response = signed_out.post("/accounts/2fa/totp/activate/", {"code": wrong})
+
+    assert response.status_code == 200
+    assert response.page.title.startswith("Error: ")
+    assert response.page.error_summary() == ["Incorrect code."]
+    assert not Authenticator.objects.filter(user=world.lead).exists()
+
+
+def test_it_lets_a_person_in_once_it_is_set_up(world, required, signed_out):
+    sign_in(signed_out, world.lead.email)
+
+    _activate(signed_out)
+
+    assert Authenticator.objects.filter(user=world.lead, type=Authenticator.Type.TOTP).exists()
+    response = signed_out.get(_dashboard(world))
+    assert response.status_code == 200
+    assert response.page.title.startswith("Programme – ")
+
+
+def test_it_encrypts_the_stored_secret(world, required, signed_out):
+    sign_in(signed_out, world.lead.email)
+
+    secret = _activate(signed_out)
+
+    stored = Authenticator.objects.get(user=world.lead, type=Authenticator.Type.TOTP).data["secret"]
+    assert stored != secret
+    assert secret not in stored
+    assert crypto.decrypt(stored) == secret
+
+
+def test_it_asks_for_the_code_when_signing_in(world, required, signed_out):
+    secret = _with_authenticator(world.lead)
+
+    response = sign_in(signed_out, world.lead.email)
+
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert signed_out.get("/accounts/2fa/authenticate/").page.title.startswith("Enter your code")
+    assert not is_signed_in(signed_out)
+    response = signed_out.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
+    assert response.status_code == 302
+    assert signed_out.get(_dashboard(world)).status_code == 200
+
+
+def test_it_refuses_a_wrong_code_when_signing_in(world, required, signed_out):
+    secret = _with_authenticator(world.lead)
+    sign_in(signed_out, world.lead.email)
+    wrong = f"{(int(_code(secret)) + 1) % 1_000_000:06d}"
+
+    response = signed_out.post("/accounts/2fa/authenticate/", {"code": wrong})
+
+    assert response.page.error_summary() == ["Incorrect code."]
+    assert not is_signed_in(signed_out)
+
+
+def test_it_asks_again_once_the_authenticator_is_removed(world, required, signed_out):
+    secret = _with_authenticator(world.lead)
+    sign_in(signed_out, world.lead.email)
+    signed_out.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
+    assert signed_out.get(_dashboard(world)).status_code == 200
+    _confirm_password(signed_out)
+
+    response = signed_out.post("/accounts/2fa/totp/deactivate/")
+
+    assert response.status_code == 302
+    assert not Authenticator.objects.filter(user=world.lead, type=Authenticator.Type.TOTP).exists()
+    response = signed_out.get(_dashboard(world))
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_it_labels_two_step_as_optional_in_the_demo(world, as_user):
+    page = as_user(world.lead).get("/accounts/2fa/").page
+
+    assert DEMO_BANNER in page.text()
+
+
+def test_it_does_not_label_it_optional_when_required(world, required, as_user):
+    page = as_user(world.lead).get("/accounts/2fa/").page
+
+    assert page.title.startswith("Two-step verification")
+    assert DEMO_BANNER not in page.text()
