@@ -9,6 +9,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Some machines' pip configuration warns about every missing local index; keep real errors.
+PIP_FILTER := grep -v "^WARNING: Location .* is ignored" || true
 
 .DEFAULT_GOAL := help
 .PHONY: help run serve test test-sqlite test-postgres test-deps postgres lint format bench clean
@@ -26,11 +28,13 @@ $(VENV)/.runtime: requirements.txt bin/find-python
 	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 		echo "Creating $(VENV) with $$python"; rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; \
 	fi
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@echo "Installing the pinned requirements into $(VENV)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@echo "Installing the test tools into $(VENV)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
 	@touch $@
 
 var:

@@ -68,10 +68,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "pathfinder.accounts.middleware.SessionLimitsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "pathfinder.accounts.middleware.RequireTwoStepMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -101,8 +101,10 @@ TEMPLATES = [
         },
     },
     {
-        # Only for the plain-text e-mails that django-allauth renders itself.
+        # Only for the plain-text e-mails that django-allauth renders itself;
+        # ours, in pathfinder/templates, replace its wording.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "pathfinder" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
     },
@@ -117,6 +119,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The default database lives in var/, which a fresh clone does not have yet.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE avoids "database is locked" upgrades under concurrent writes.
         "transaction_mode": "IMMEDIATE",
@@ -167,10 +171,13 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Never e-mail an address that has no account (no "sign up here" mails to strangers).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Pathfinder: "
 ACCOUNT_RATE_LIMITS = {
-    # Throttle guessing: per address and per client, counted across workers.
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Throttle guessing, counted across workers: 5 failures for one address,
+    # or 20 from one client (an office may share one address between many people).
+    "login_failed": "20/5m/ip,5/5m/key",
     "login": "30/m/ip",
     "reset_password": "5/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
@@ -234,6 +241,8 @@ if PRODUCTION:
     # Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER via the environment.
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # Throttling must count the real client, not the proxy in front of us.
+        ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
     SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 # --- Static files -------------------------------------------------------------

@@ -71,11 +71,19 @@ def on_user_disabled(sender, instance: User, **kwargs) -> None:
         audit.record(audit.Kind.USER_DISABLED, actor=getattr(instance, "_disabled_by", None), target=instance)
 
 
+_MFA_CHANGES = {
+    mfa_signals.authenticator_added: "added",
+    mfa_signals.authenticator_removed: "removed",
+    mfa_signals.authenticator_reset: "reset",
+}
+
+
 @receiver(mfa_signals.authenticator_added)
 @receiver(mfa_signals.authenticator_removed)
 @receiver(mfa_signals.authenticator_reset)
-def on_mfa_changed(sender, request, user, authenticator, **kwargs) -> None:
+def on_mfa_changed(sender, signal, request, user, authenticator, **kwargs) -> None:
     if request is not None and hasattr(request, "session"):
         # Ask again on the next request whether two-step verification is set up.
         request.session.pop(MFA_OK, None)
-    audit.record(audit.Kind.MFA_CHANGED, actor=user, target=authenticator, type=authenticator.type)
+    # The target is the person: a removed authenticator has no id left to name.
+    audit.record(audit.Kind.MFA_CHANGED, actor=user, target=user, type=authenticator.type, change=_MFA_CHANGES[signal])

@@ -33,6 +33,15 @@ def test_it_gives_a_session_30_minutes(world, signed_out):
     assert 29 < _minutes_left(signed_out) <= 30
 
 
+def test_it_keeps_the_cookie_away_from_scripts_and_other_sites(world, signed_out):
+    sign_in(signed_out, world.lead.email)
+
+    cookie = signed_out.cookies["sessionid"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["expires"] == "", "the cookie ends when the browser closes"
+
+
 def test_it_gives_30_more_minutes_on_each_request(world, signed_out):
     sign_in(signed_out, world.lead.email)
     Session.objects.filter(session_key=session_key(signed_out)).update(

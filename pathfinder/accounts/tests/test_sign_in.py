@@ -6,6 +6,7 @@ from django.contrib.sessions.backends.db import SessionStore
 
 from pathfinder.accounts.models import UserSession
 from pathfinder.accounts.tests.conftest import events, is_signed_in, session_exists, session_key, sign_in
+from pathfinder.testing.factories import TEST_PASSWORD
 
 
 def _planted_session(client) -> str:
@@ -33,6 +34,23 @@ def test_it_gives_a_new_session_key_on_sign_in(world, signed_out):
     assert session_key(signed_out) not in {None, planted}
     assert not session_exists(planted)
     assert is_signed_in(signed_out)
+
+
+def test_it_goes_on_to_the_page_asked_for(world, signed_out):
+    response = signed_out.post(
+        "/accounts/login/", {"login": world.lead.email, "password": TEST_PASSWORD, "next": "/account/"}
+    )
+
+    assert response["Location"] == "/account/"
+
+
+def test_it_never_goes_on_to_another_site(world, signed_out):
+    response = signed_out.post(
+        "/accounts/login/",
+        {"login": world.lead.email, "password": TEST_PASSWORD, "next": "https://evil.example/account/"},
+    )
+
+    assert response["Location"] == "/"
 
 
 def test_it_records_the_sign_in(world, signed_out):

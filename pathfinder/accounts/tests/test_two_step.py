@@ -7,7 +7,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 
-from pathfinder.accounts.tests.conftest import is_signed_in, sign_in
+from pathfinder.accounts.tests.conftest import events, is_signed_in, session_key, sign_in
 from pathfinder.core import crypto
 from pathfinder.testing.factories import TEST_PASSWORD
 
@@ -125,6 +125,29 @@ def test_it_asks_for_the_code_when_signing_in(world, required, signed_out):
     assert signed_out.get(_dashboard(world)).status_code == 200
 
 
+def test_it_asks_for_the_code_set_up_here_on_the_next_sign_in(world, required, signed_out):
+    sign_in(signed_out, world.lead.email)
+    secret = _activate(signed_out)
+    signed_out.post("/accounts/logout/")
+
+    response = sign_in(signed_out, world.lead.email)
+
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    signed_out.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
+    assert signed_out.get(_dashboard(world)).status_code == 200
+
+
+def test_it_gives_a_new_session_key_once_the_code_is_right(world, required, signed_out):
+    secret = _with_authenticator(world.lead)
+    sign_in(signed_out, world.lead.email)
+    waiting = session_key(signed_out)
+
+    signed_out.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
+
+    assert session_key(signed_out) not in {None, waiting}
+    assert is_signed_in(signed_out)
+
+
 def test_it_refuses_a_wrong_code_when_signing_in(world, required, signed_out):
     secret = _with_authenticator(world.lead)
     sign_in(signed_out, world.lead.email)
@@ -163,3 +186,21 @@ def test_it_does_not_label_it_optional_when_required(world, required, as_user):
 
     assert page.title.startswith("Two-step verification")
     assert DEMO_BANNER not in page.text()
+
+
+def test_it_records_turning_it_on_and_off(world, signed_out, django_capture_on_commit_callbacks):
+    sign_in(signed_out, world.lead.email)
+    # django-allauth announces a new authenticator once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        _activate(signed_out)
+    signed_out.post("/accounts/2fa/totp/deactivate/")
+
+    changes = sorted(events("auth.mfa_changed"), key=lambda event: event.pk)
+
+    assert [(event.detail["type"], event.detail["change"]) for event in changes] == [
+        ("totp", "added"),
+        ("recovery_codes", "added"),
+        ("totp", "removed"),
+        ("recovery_codes", "removed"),
+    ]
+    assert {(event.actor, event.target_id) for event in changes} == {(world.lead, str(world.lead.pk))}
