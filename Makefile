@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 # Some machines' pip configuration warns about every missing local index; keep real errors.
-PIP_FILTER := grep -v "^WARNING: Location .* is ignored" || true
+PIP_FILTER := grep -v "^WARNING: Location .* is ignored"
 
 .DEFAULT_GOAL := help
 .PHONY: help run serve test test-sqlite test-postgres test-deps postgres lint format bench clean
