@@ -104,4 +104,4 @@ bench: $(VENV)/.dev postgres var
 
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3* staticfiles .pytest_cache
+	rm -rf $(VENV) var/*.sqlite3* var/bench staticfiles .pytest_cache

@@ -1,4 +1,9 @@
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.core.exceptions import ValidationError
 
@@ -12,13 +17,18 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return False
 
-    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        # django-allauth answers a reset request for an unknown address with an
-        # e-mail inviting the person to sign up, on a page that is switched off.
-        # Sending nothing also stops anyone using the form to e-mail strangers.
-        if template_prefix == "account/email/unknown_account":
-            return
-        super().send_mail(template_prefix, email, context)
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Sensitive changes (such as two-step verification) need a recent
+        password. Someone who typed it in the last few minutes to sign in is
+        not asked again: repeating it straight away only adds friction."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        if request is None or not request.user.is_authenticated:
+            return True
+        window = account_settings.REAUTHENTICATION_TIMEOUT
+        records = get_authentication_records(request, request.user)
+        return not any(time.time() - record.get("at", 0) < window for record in records)
 
     def pre_authenticate(self, request, **credentials) -> None:
         """Attempts refused by the rate limit never reach the password check,

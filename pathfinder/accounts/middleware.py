@@ -5,7 +5,6 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.messages.storage import default_storage
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -15,19 +14,8 @@ from pathfinder.accounts.signals import LOGIN_AT, MFA_OK
 
 
 def _redirect_with_message(request, to: str, text: str):
-    """Redirect with a calm message, even from before MessageMiddleware.
-
-    These middlewares sit above MessageMiddleware in settings.MIDDLEWARE, so
-    when they answer early it has neither set up the request's messages nor
-    will it save them: do both here."""
-    response = redirect(to)
-    if hasattr(request, "_messages"):
-        messages.info(request, text)
-    else:
-        storage = default_storage(request)
-        storage.add(messages.INFO, text)
-        storage.update(response)
-    return response
+    messages.info(request, text)
+    return redirect(to)
 
 
 class SessionLimitsMiddleware:

@@ -5,10 +5,14 @@ import pytest
 from tests.browser.conftest import Journey
 
 
+def add_to_main(page, markup: str) -> None:
+    page.evaluate("markup => document.querySelector('main').insertAdjacentHTML('beforeend', markup)", markup)
+
+
 def test_axe_catches_an_inaccessible_page(page, live_server, db):
     trip = Journey(page, live_server.url)
     page.goto(live_server.url + "/about/")
-    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/static/images/logo.svg\">')")
+    add_to_main(page, '<img src="/static/images/logo.svg">')
     with pytest.raises(AssertionError, match="image-alt"):
         trip.check()
 
@@ -16,9 +20,7 @@ def test_axe_catches_an_inaccessible_page(page, live_server, db):
 def test_the_csp_blocks_inline_script_and_the_journey_notices(page, live_server, db):
     trip = Journey(page, live_server.url)
     trip.go("/about/")
-    page.evaluate(
-        "document.querySelector('main').insertAdjacentHTML('beforeend', '<img alt=\"\" src=\"/nothing\" onerror=\"document.title=1\">')"
-    )
+    add_to_main(page, '<img alt="" src="/nothing" onerror="document.title=1">')
     page.wait_for_timeout(300)
     assert page.title() != "1", "an inline event handler ran despite the CSP"
     assert trip.csp_errors

@@ -9,7 +9,6 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_tot
 
 from pathfinder.accounts.tests.conftest import events, is_signed_in, session_key, sign_in
 from pathfinder.core import crypto
-from pathfinder.testing.factories import TEST_PASSWORD
 
 SET_IT_UP = "Before you go on, please set up two-step verification."
 DEMO_BANNER = "Two-step verification is optional here"
@@ -38,15 +37,8 @@ def _with_authenticator(user) -> str:
     return secret
 
 
-def _confirm_password(client) -> None:
-    """django-allauth asks for the password again before any change to two-step
-    verification, even just after signing in."""
-    response = client.post("/accounts/reauthenticate/", {"password": TEST_PASSWORD})
-    assert response.status_code == 302
-
-
 def _activate(client) -> str:
-    _confirm_password(client)
+    # Signed in moments ago with a password, so no second password prompt.
     page = client.get("/accounts/2fa/totp/activate/").page
     [secret] = [element.text_content().strip() for element in page.css("code.pf-secret")]
     response = client.post("/accounts/2fa/totp/activate/", {"code": _code(secret)})
@@ -66,7 +58,6 @@ def test_it_sends_a_person_without_it_to_set_it_up(world, required, signed_out):
 
 def test_it_shows_the_secret_to_type_in(world, required, signed_out):
     sign_in(signed_out, world.lead.email)
-    _confirm_password(signed_out)
 
     page = signed_out.get("/accounts/2fa/totp/activate/").page
 
@@ -77,7 +68,6 @@ def test_it_shows_the_secret_to_type_in(world, required, signed_out):
 
 def test_it_refuses_a_wrong_code(world, required, signed_out):
     sign_in(signed_out, world.lead.email)
-    _confirm_password(signed_out)
     page = signed_out.get("/accounts/2fa/totp/activate/").page
     [secret] = [element.text_content().strip() for element in page.css("code.pf-secret")]
     wrong = f"{(int(_code(secret)) + 1) % 1_000_000:06d}"
@@ -164,7 +154,6 @@ def test_it_asks_again_once_the_authenticator_is_removed(world, required, signed
     sign_in(signed_out, world.lead.email)
     signed_out.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
     assert signed_out.get(_dashboard(world)).status_code == 200
-    _confirm_password(signed_out)
 
     response = signed_out.post("/accounts/2fa/totp/deactivate/")
 
@@ -204,3 +193,18 @@ def test_it_records_turning_it_on_and_off(world, signed_out, django_capture_on_c
         ("recovery_codes", "removed"),
     ]
     assert {(event.actor, event.target_id) for event in changes} == {(world.lead, str(world.lead.pk))}
+
+
+def test_it_asks_for_the_password_again_only_when_sign_in_was_a_while_ago(world, signed_out):
+    sign_in(signed_out, world.lead.email)
+    assert signed_out.get("/accounts/2fa/totp/activate/").status_code == 200
+    # Move the sign-in record back beyond the reauthentication window.
+    session = signed_out.session
+    records = session["account_authentication_methods"]
+    for record in records:
+        record["at"] -= 3600
+    session["account_authentication_methods"] = records
+    session.save()
+    response = signed_out.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/reauthenticate/")

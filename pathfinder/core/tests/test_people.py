@@ -109,3 +109,16 @@ def test_someone_in_two_services_can_switch_between_them(world, as_user):
     listing = client.get("/").page.text()
     assert "Home Drug and Alcohol Service" in listing and "Other Recovery Service" in listing
     assert client.get(f"/programmes/{world.other_programme.pk}/").status_code == 200
+
+
+def test_a_large_service_is_listed_fifty_at_a_time(world, as_user):
+    from pathfinder.testing.factories import MembershipFactory
+
+    for _ in range(52):
+        MembershipFactory(service=world.service, role=Role.STAFF)
+    client = as_user(world.lead)
+    first = client.get(f"/services/{world.service.slug}/people/").page
+    assert len(first.css("tbody tr")) == 50
+    assert "55 people have access (page 1 of 2)" in first.text()
+    second = client.get(f"/services/{world.service.slug}/people/?page=2").page
+    assert len(second.css("tbody tr")) == 5

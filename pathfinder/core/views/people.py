@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,8 +16,12 @@ from pathfinder.core.roles import ROLE_DESCRIPTIONS, Perm, Role
 from pathfinder.core.scoping import get_for, scoped
 
 
+PEOPLE_PAGE = 50
+
+
 def _people_context(request, service, **context):
     members = scoped(Membership, request.user).filter(service=service).active().select_related("user")
+    page = Paginator(members, PEOPLE_PAGE).get_page(request.GET.get("page"))
     invitations = [
         invitation
         for invitation in scoped(Invitation, request.user).filter(service=service, accepted_at=None, withdrawn_at=None)
@@ -26,7 +31,7 @@ def _people_context(request, service, **context):
         request,
         service,
         current="people",
-        members=members,
+        page=page,
         invitations=invitations,
         role_descriptions=[(Role(role).label, text) for role, text in ROLE_DESCRIPTIONS.items()],
         **context,

@@ -1,0 +1,1 @@
+"""National-scale data generator and benchmark (`make bench`); see bench/README.md."""
