@@ -15,7 +15,6 @@ from pathfinder.core.pages import service_context
 from pathfinder.core.roles import ROLE_DESCRIPTIONS, Perm, Role
 from pathfinder.core.scoping import get_for, scoped
 
-
 PEOPLE_PAGE = 50
 
 
