@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "pathfinder.core",
     "pathfinder.accounts",
     "pathfinder.programmes",
+    "pathfinder.reports",
 ]
 
 MIDDLEWARE = [

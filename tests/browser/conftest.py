@@ -47,17 +47,30 @@ def pytest_collection_modifyitems(items):
 
 
 class Journey:
-    """A person's path through the site, in plain steps."""
+    """A person's path through the site, in plain steps.
 
-    def __init__(self, page, base_url: str):
+    With JavaScript switched off in the person's browser, axe cannot run in
+    their page; `checker` is then a second page, with JavaScript on, that is
+    given exactly the HTML the person received (at the same address, so the
+    real stylesheets load) and checked instead.
+    """
+
+    def __init__(self, page, base_url: str, checker=None):
         self.page = page
         self.base_url = base_url
+        self.checker = checker
         self.visited: list[str] = []
         self.checked: set[str] = set()
         self.csp_errors: list[str] = []
+        self.last_document = None
         page.on("framenavigated", self._navigated)
         page.on("console", self._console)
+        page.on("response", self._response)
         page.set_default_timeout(15000)
+
+    def _response(self, response):
+        if response.request.resource_type == "document" and response.frame == self.page.main_frame:
+            self.last_document = response
 
     def _navigated(self, frame):
         if frame == self.page.main_frame:
@@ -113,7 +126,7 @@ class Journey:
     def check(self):
         """Run axe (WCAG 2.2 AA) on the page as it is now."""
         self.page.wait_for_load_state()
-        results = AXE.run(self.page, options=AXE_OPTIONS)
+        results = AXE.run(self._page_for_axe(), options=AXE_OPTIONS)
         violations = results.response["violations"]
         summary = "\n".join(
             f"{v['id']} ({v['impact']}): {v['help']} — {[node['target'] for node in v['nodes']][:3]}"
@@ -122,6 +135,16 @@ class Journey:
         assert not violations, f"axe found problems on {self.page.url}:\n{summary}"
         self.checked.add(self._key(self.page.url))
         return self
+
+    def _page_for_axe(self):
+        if self.checker is None:
+            return self.page
+        document = self.last_document
+        html, headers, url = document.body(), document.headers, self.page.url
+        self.checker.route(url, lambda route: route.fulfill(status=200, headers=headers, body=html))
+        self.checker.goto(url)
+        self.checker.unroute(url)
+        return self.checker
 
     def finish(self):
         unchecked = [url for url in self.visited if url not in self.checked and not url.startswith("about:")]
@@ -143,13 +166,18 @@ def new_journey(browser, live_server):
 
     def start(java_script_enabled: bool = True) -> Journey:
         context = browser.new_context(java_script_enabled=java_script_enabled)
-        trip = Journey(context.new_page(), live_server.url)
+        checker = None
+        if not java_script_enabled:
+            checker = browser.new_context().new_page()
+            trips.append((checker.context, None))
+        trip = Journey(context.new_page(), live_server.url, checker=checker)
         trips.append((context, trip))
         return trip
 
     yield start
     for context, trip in trips:
-        trip.finish()
+        if trip is not None:
+            trip.finish()
         context.close()
 
 
