@@ -12,6 +12,7 @@ from django.utils import timezone
 from jinja2 import ChainableUndefined, Environment
 
 from pathfinder.core.forms_presenter import error_list, field_params
+from pathfinder.reports.cells import display_text
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -54,5 +55,5 @@ def environment(**options) -> Environment:
             "error_list": error_list,
         }
     )
-    env.filters.update({"date": format_date, "datetime": format_datetime})
+    env.filters.update({"date": format_date, "datetime": format_datetime, "cell": display_text})
     return env

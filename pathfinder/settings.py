@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "pathfinder.accounts",
     "pathfinder.programmes",
     "pathfinder.reports",
+    "pathfinder.instruments",
+    "pathfinder.assessments",
 ]
 
 MIDDLEWARE = [

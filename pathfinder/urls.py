@@ -5,6 +5,8 @@ from pathfinder.core.views.errors import not_available
 urlpatterns = [
     path("", include("pathfinder.core.urls")),
     path("", include("pathfinder.programmes.urls")),
+    path("", include("pathfinder.assessments.urls")),
+    path("", include("pathfinder.instruments.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(

@@ -27,6 +27,9 @@ class Route:
     kwargs: callable = field(default=lambda w: {})
     methods: tuple = ("GET",)
     ok: int | tuple = 200  # what someone who is allowed in gets
+    # Service pages open to named people rather than by permission (e.g. raters).
+    only: frozenset = frozenset()
+    data: callable = field(default=lambda w: {})  # what a POST sends
 
 
 def _invitation(w):
@@ -42,6 +45,33 @@ def _slug(w):
 
 def _programme(w):
     return {"pk": w.programme.pk}
+
+
+def _round(w, status="open", **extra):
+    """A round rated by the lead and the member, moved to `status`."""
+    from pathfinder.assessments import services
+    from pathfinder.assessments.models import AssessmentRound
+    from pathfinder.instruments.models import InstrumentVersion
+
+    version = InstrumentVersion.objects.filter(
+        instrument__owner=None, instrument__purpose="organisational_assessment"
+    ).first()
+    round_ = services.open_round(
+        programme=w.programme,
+        instrument_version=version,
+        kind="baseline",
+        title="Baseline",
+        raters=[w.lead, w.member],
+        by=w.lead,
+    )
+    AssessmentRound.objects.filter(pk=round_.pk).update(status=status)
+    return {"pk": round_.pk, **extra}
+
+
+def _tool(w):
+    from pathfinder.instruments.models import InstrumentVersion
+
+    return {"slug": w.service.slug, "pk": InstrumentVersion.objects.filter(instrument__owner=None).first().pk}
 
 
 ROUTES = {
@@ -71,6 +101,32 @@ ROUTES = {
     "programme_dashboard": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "programme_phase_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": w.programme.pk, "phase": "plan"}),
     "programme_findings": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "assessment_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "assessment_open": Route("service", Perm.RUN_ASSESSMENTS, _programme),
+    "assessment_round": Route("service", Perm.VIEW_PROGRAMME, _round),
+    "assessment_rate": Route(
+        "service", kwargs=lambda w: _round(w, section="culture"), only=frozenset({"lead", "member"})
+    ),
+    "assessment_check": Route("service", kwargs=_round, only=frozenset({"lead", "member"})),
+    # A stale version: allowed people are told the round changed and sent back to it.
+    "assessment_move": Route(
+        "service", Perm.RUN_ASSESSMENTS, _round, ("POST",), ok=302, data=lambda w: {"action": "close", "version": 99}
+    ),
+    "assessment_reopen": Route("service", Perm.RUN_ASSESSMENTS, lambda w: _round(w, "closed")),
+    "assessment_agree": Route("service", Perm.RUN_ASSESSMENTS, lambda w: _round(w, "consensus", section="culture")),
+    "assessment_results": Route("service", Perm.VIEW_PROGRAMME, lambda w: _round(w, "closed")),
+    "assessment_make_finding": Route(
+        "service",
+        Perm.RECORD_FINDINGS,
+        lambda w: _round(w, "closed"),
+        ("POST",),
+        ok=302,
+        data=lambda w: {"item": "culture.principles-in-decisions", "kind": "gap"},
+    ),
+    "assessment_export": Route("service", Perm.EXPORT_DATA, lambda w: _round(w, "closed", fmt="csv")),
+    "instrument_list": Route("service", Perm.VIEW_PROGRAMME, _slug),
+    "instrument_detail": Route("service", Perm.VIEW_PROGRAMME, _tool),
+    "instrument_adapt": Route("service", Perm.RUN_ASSESSMENTS, _tool),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")
@@ -125,8 +181,8 @@ def test_every_url_is_in_the_matrix():
     assert not stale, f"ROUTES lists URLs that no longer exist: {stale}"
 
 
-def _request(client, method, url):
-    return client.get(url) if method == "GET" else client.post(url)
+def _request(client, method, url, data):
+    return client.get(url) if method == "GET" else client.post(url, data)
 
 
 def _expected(route: Route, who: str) -> int | str:
@@ -141,6 +197,8 @@ def _expected(route: Route, who: str) -> int | str:
     # Service pages: outside your memberships they do not exist.
     if who in {"outsider", "admin"}:
         return 404
+    if route.only:
+        return route.ok if who in route.only else 403
     role = {"lead": Role.PROGRAMME_LEAD, "viewer": Role.EVALUATOR, "member": Role.GROUP_MEMBER}[who]
     return route.ok if route.perm in PERMISSIONS[role] else 403
 
@@ -153,10 +211,11 @@ CHECKED = {name: route for name, route in ROUTES.items() if route.access in {"pu
 def test_access(name, who, world, as_user):
     route = CHECKED[name]
     url = reverse(name, kwargs=route.kwargs(world) or None)
+    data = route.data(world)
     client = as_user(None if who == "anonymous" else getattr(world, who))
     expected = _expected(route, who)
     for method in route.methods:
-        response = _request(client, method, url)
+        response = _request(client, method, url, data)
         if expected == "login":
             assert response.status_code == 302 and "/accounts/login/" in response["Location"], (method, url)
         else:

@@ -4,6 +4,7 @@ role, a started programme, and a second organisation they must never see.
 All names are invented. Loading is idempotent: running it again changes nothing.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -49,6 +50,16 @@ HOME_FINDINGS = [
     ),
     ("skills", "idea", "empowerment", "Add the trauma-skilled e-learning to the induction pack for new starters."),
 ]
+
+
+# Tools add their own demo data: each loader gets {"service", "other_service",
+# "people": {email: user}} and must be idempotent too.
+_loaders: list[Callable[[dict], None]] = []
+
+
+def register(loader: Callable[[dict], None]) -> None:
+    if loader not in _loaders:
+        _loaders.append(loader)
 
 
 def accounts() -> list[tuple[str, str, str]]:
@@ -153,3 +164,6 @@ def load() -> None:
         [("leadership", "strength", "", "Skerryvale only: the service manager attends every team huddle.")],
         {"familiarise": ("in_progress", date(2026, 10, 1), None)},
     )
+    context = {"service": home, "other_service": other, "people": people}
+    for loader in _loaders:
+        loader(context)

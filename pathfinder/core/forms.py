@@ -10,13 +10,13 @@ class VersionedForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def after_stale_save(self, current_version: int, message: str) -> "VersionedForm":
+    def after_stale_save(self, current_version: int, message: str, **form_kwargs) -> "VersionedForm":
         """The same form again after someone else saved first: what this person
         typed is kept, the newest version is carried (so saving again is a
         deliberate choice), and `message` explains what changed."""
         data = self.data.copy()
         data["version"] = str(current_version)
-        again = type(self)(data)
+        again = type(self)(data, **form_kwargs)
         again.is_valid()
         again.add_error(None, message)
         return again

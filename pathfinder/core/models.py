@@ -159,6 +159,12 @@ class AuditEvent(models.Model):
         SERVICE_CREATED = "service.created", "Service created"
         PROGRAMME_STARTED = "programme.started", "Programme started"
         PHASE_CHANGED = "programme.phase_changed", "Phase updated"
+        ASSESSMENT_OPENED = "assessment.opened", "Assessment round opened"
+        ASSESSMENT_CONSENSUS = "assessment.consensus", "Assessment moved to agreeing scores"
+        ASSESSMENT_CLOSED = "assessment.closed", "Assessment round closed"
+        ASSESSMENT_REOPENED = "assessment.reopened", "Assessment round reopened"
+        INSTRUMENT_ADAPTED = "instrument.adapted", "Instrument adapted"
+        FINDING_CREATED = "finding.created", "Finding recorded from a tool"
         EXPORT = "data.export", "Data exported"
         SENSITIVE_READ = "data.read", "Sensitive record viewed"
 

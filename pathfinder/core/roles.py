@@ -26,6 +26,7 @@ class Perm(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     VIEW_AUDIT = "view_audit"
     EXPORT_DATA = "export_data"
+    RUN_ASSESSMENTS = "run_assessments"
 
 
 _EVERYONE = {Perm.VIEW_PROGRAMME}
@@ -41,7 +42,7 @@ PERMISSIONS: dict[Role, frozenset[Perm]] = {
 }
 
 ROLE_DESCRIPTIONS: dict[Role, str] = {
-    Role.PROGRAMME_LEAD: "Runs the programme: starts it, manages people and sees the activity log.",
+    Role.PROGRAMME_LEAD: "Runs the programme: starts it, runs assessments, manages people and sees the activity log.",
     Role.GROUP_MEMBER: "Takes part in the implementation group and records findings.",
     Role.STAFF: "Works in the service and takes part in surveys and events.",
     Role.SENIOR_MANAGER: "Follows progress and receives reports.",

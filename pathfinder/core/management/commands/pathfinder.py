@@ -26,12 +26,17 @@ class Command(BaseCommand):
         admin.add_argument("--email", required=True)
         admin.add_argument("--name", required=True)
         tasks.add_parser("rotatekeys", help="Re-encrypt sensitive values with the newest key.")
+        instrument = tasks.add_parser("loadinstrument", help="Load an instrument definition file.")
+        instrument.add_argument("file")
+        instrument.add_argument("--service", help="Only for this service (its slug).")
 
     def handle(self, *args, task, **options):
         if task == "demo":
             self._demo()
         elif task == "createadmin":
             self._createadmin(options["email"], options["name"])
+        elif task == "loadinstrument":
+            self._loadinstrument(options["file"], options.get("service"))
         elif task == "rotatekeys":
             for name, changed in crypto.rotate_everything().items():
                 self.stdout.write(f"{name}: {changed} re-encrypted")
@@ -46,6 +51,24 @@ class Command(BaseCommand):
         for email, name, what in demo.accounts():
             self.stdout.write(f"  {email:<30} {name:<16} {what}")
         self.stdout.write("")
+
+    def _loadinstrument(self, path: str, service_slug: str | None):
+        # Imported here: the instruments app builds on core, not the other way round.
+        from pathfinder.core.models import Service
+        from pathfinder.instruments.definition import DefinitionError
+        from pathfinder.instruments.loading import load_file
+
+        owner = None
+        if service_slug:
+            owner = Service.objects.filter(slug=service_slug).first()
+            if owner is None:
+                raise CommandError(f"There is no service with the slug {service_slug!r}.")
+        try:
+            version = load_file(path, owner=owner)
+        except DefinitionError as error:
+            raise CommandError("The file was not loaded:\n  " + "\n  ".join(error.problems)) from None
+        whom = f"for {owner.name}" if owner else "for every service"
+        self.stdout.write(self.style.SUCCESS(f"Loaded {version} {whom}."))
 
     def _createadmin(self, email: str, name: str):
         model = get_user_model()
