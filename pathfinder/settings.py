@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "pathfinder.reports",
     "pathfinder.instruments",
     "pathfinder.assessments",
+    "pathfinder.surveys",
+    "pathfinder.workforce",
 ]
 
 MIDDLEWARE = [

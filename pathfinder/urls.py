@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("pathfinder.programmes.urls")),
     path("", include("pathfinder.assessments.urls")),
     path("", include("pathfinder.instruments.urls")),
+    path("", include("pathfinder.surveys.urls")),
+    path("", include("pathfinder.workforce.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(
