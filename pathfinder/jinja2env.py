@@ -12,6 +12,7 @@ from django.utils import timezone
 from jinja2 import ChainableUndefined, Environment
 
 from pathfinder.core.forms_presenter import error_list, field_params
+from pathfinder.instruments.disclosure import is_hidden
 from pathfinder.reports.cells import display_text
 
 
@@ -56,4 +57,5 @@ def environment(**options) -> Environment:
         }
     )
     env.filters.update({"date": format_date, "datetime": format_datetime, "cell": display_text})
+    env.tests["hidden"] = is_hidden  # a figure the disclosure gate withheld
     return env

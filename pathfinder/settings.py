@@ -219,6 +219,12 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
 if PRODUCTION and not FIELD_ENCRYPTION_KEYS:
     raise ImproperlyConfigured("Production needs FIELD_ENCRYPTION_KEYS; see docs/deploying.md.")
 
+# --- Disclosure control ----------------------------------------------------------
+# The fewest respondents behind any survey figure. It can be raised, never lowered.
+PATHFINDER_MIN_GROUP = env_int("PATHFINDER_MIN_GROUP", 10)
+if PATHFINDER_MIN_GROUP < 10:
+    raise ImproperlyConfigured("PATHFINDER_MIN_GROUP can be raised above 10 but never lowered below it.")
+
 # --- Security headers -----------------------------------------------------------
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -68,6 +68,36 @@ def _round(w, status="open", **extra):
     return {"pk": round_.pk, **extra}
 
 
+def _survey(w, closed=False, **extra):
+    from django.utils import timezone
+
+    from pathfinder.instruments.models import InstrumentVersion
+    from pathfinder.surveys import services
+
+    version = InstrumentVersion.objects.get(instrument__key="training-needs-analysis", instrument__owner=None)
+    today = timezone.localdate()
+    survey = services.create_survey(
+        programme=w.programme,
+        instrument_version=version,
+        kind="tna",
+        title="TNA",
+        distribution="codes",
+        opens_on=today,
+        closes_on=today + timezone.timedelta(days=7),
+        included_optional=[],
+        by=w.lead,
+    )
+    if closed:
+        services.close_early(survey, version=survey.version, by=w.lead)
+    return {"pk": survey.pk, **extra}
+
+
+def _survey_link(w):
+    from pathfinder.surveys.models import Survey
+
+    return {"token": Survey.objects.get(pk=_survey(w)["pk"]).link_token}
+
+
 def _tool(w):
     from pathfinder.instruments.models import InstrumentVersion
 
@@ -127,6 +157,25 @@ ROUTES = {
     "instrument_list": Route("service", Perm.VIEW_PROGRAMME, _slug),
     "instrument_detail": Route("service", Perm.VIEW_PROGRAMME, _tool),
     "instrument_adapt": Route("service", Perm.RUN_ASSESSMENTS, _tool),
+    "survey_list": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "survey_new": Route("service", Perm.RUN_SURVEYS, _programme),
+    "survey_detail": Route("service", Perm.RUN_SURVEYS, _survey),
+    "survey_questions": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302),
+    "survey_invite": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302),
+    "survey_remind": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302),
+    # A stale version: allowed people are told the survey changed and sent back to it.
+    "survey_close": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302, data=lambda w: {"version": 99}),
+    "survey_results": Route("service", Perm.VIEW_SURVEY_RESULTS, lambda w: _survey(w, closed=True)),
+    # Fewer than 10 answers: there is nothing that may be downloaded.
+    "survey_export": Route("service", Perm.VIEW_SURVEY_RESULTS, lambda w: _survey(w, closed=True, fmt="csv"), ok=403),
+    # Answering needs no account: the link is the key.
+    "survey_answer": Route("public", kwargs=_survey_link),
+    "survey_thanks": Route("public", kwargs=_survey_link),
+    "wellbeing_plan": Route("signed_in"),
+    "wellbeing_plan_edit": Route("signed_in"),
+    # Without a plan there is nothing to print or delete: back to the (empty) plan page.
+    "wellbeing_plan_pdf": Route("signed_in", ok=302),
+    "wellbeing_plan_delete": Route("signed_in", methods=("GET", "POST"), ok=302),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")

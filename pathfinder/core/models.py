@@ -165,6 +165,10 @@ class AuditEvent(models.Model):
         ASSESSMENT_REOPENED = "assessment.reopened", "Assessment round reopened"
         INSTRUMENT_ADAPTED = "instrument.adapted", "Instrument adapted"
         FINDING_CREATED = "finding.created", "Finding recorded from a tool"
+        SURVEY_CREATED = "survey.created", "Survey set up"
+        SURVEY_INVITED = "survey.invited", "Survey codes sent or printed"
+        SURVEY_REMINDED = "survey.reminded", "Survey reminders sent"
+        SURVEY_CLOSED = "survey.closed", "Survey closed"
         EXPORT = "data.export", "Data exported"
         SENSITIVE_READ = "data.read", "Sensitive record viewed"
 

@@ -27,18 +27,20 @@ class Perm(StrEnum):
     VIEW_AUDIT = "view_audit"
     EXPORT_DATA = "export_data"
     RUN_ASSESSMENTS = "run_assessments"
+    RUN_SURVEYS = "run_surveys"
+    VIEW_SURVEY_RESULTS = "view_survey_results"
 
 
 _EVERYONE = {Perm.VIEW_PROGRAMME}
 
 PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PROGRAMME_LEAD: frozenset(Perm),
-    Role.GROUP_MEMBER: frozenset(_EVERYONE | {Perm.RECORD_FINDINGS, Perm.EXPORT_DATA}),
+    Role.GROUP_MEMBER: frozenset(_EVERYONE | {Perm.RECORD_FINDINGS, Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
     Role.STAFF: frozenset(_EVERYONE),
-    Role.SENIOR_MANAGER: frozenset(_EVERYONE | {Perm.EXPORT_DATA}),
+    Role.SENIOR_MANAGER: frozenset(_EVERYONE | {Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
     Role.LIVED_EXPERIENCE: frozenset(_EVERYONE),
     Role.PARTNER: frozenset(_EVERYONE),
-    Role.EVALUATOR: frozenset(_EVERYONE | {Perm.EXPORT_DATA}),
+    Role.EVALUATOR: frozenset(_EVERYONE | {Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
 }
 
 ROLE_DESCRIPTIONS: dict[Role, str] = {

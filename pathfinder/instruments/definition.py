@@ -34,6 +34,7 @@ ITEM_FIELDS = {
     "help",
     "aspect",
     "optional",
+    "required",
     "reverse",
     "evidence",
     "options",
@@ -92,6 +93,7 @@ class Item:
     help: str = ""
     aspect: str = ""
     optional: bool = False
+    required: bool = False
     reverse: bool = False
     evidence: bool = False
     options: tuple[Option, ...] = ()
@@ -404,6 +406,7 @@ def _item(check: _Checker, spec, here: tuple, section: str, scales: dict[str, Sc
         help=check.text(spec.get("help"), (*here, "help"), required=False),
         aspect=aspect,
         optional=check.flag(spec.get("optional"), (*here, "optional")),
+        required=check.flag(spec.get("required"), (*here, "required")),
         reverse=reverse,
         evidence=check.flag(spec.get("evidence"), (*here, "evidence")),
         options=tuple(options),

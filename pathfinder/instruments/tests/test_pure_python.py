@@ -25,4 +25,8 @@ def imported_modules(path: Path) -> set[str]:
 def test_it_imports_no_django(name):
     modules = imported_modules(PACKAGE / name)
     assert not [module for module in modules if module.split(".")[0] == "django"], modules
-    assert not [module for module in modules if module.startswith("pathfinder.") and not module.startswith("pathfinder.instruments")]
+    assert not [
+        module
+        for module in modules
+        if module.startswith("pathfinder.") and not module.startswith("pathfinder.instruments")
+    ]

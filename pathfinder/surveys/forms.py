@@ -1,0 +1,156 @@
+"""The answer form is built from the instrument, and nothing typed into it is
+stored until the person submits (and the code, if any, is accepted)."""
+
+from django import forms
+
+from pathfinder.instruments.definition import Definition, Item
+from pathfinder.surveys.models import Survey
+
+DONT_KNOW = "dont_know"
+
+
+def asked_items(definition: Definition, survey: Survey) -> list[Item]:
+    """The survey's questions: every item, less optional ones not switched on."""
+    included = set(survey.included_optional)
+    return [item for item in definition.items if not item.optional or item.code in included]
+
+
+def _field(definition: Definition, item: Item) -> forms.Field:
+    label, required = item.text, item.required
+    if item.type == "scale":
+        scale = definition.scale_for(item)
+        choices = [(str(point.value), point.label) for point in scale.points]
+        if scale.dont_know:
+            choices.append((DONT_KNOW, scale.dont_know))
+        return forms.ChoiceField(
+            label=label, choices=choices, widget=forms.RadioSelect, required=required, help_text=item.help
+        )
+    if item.type == "choice":
+        return forms.ChoiceField(
+            label=label,
+            choices=[(o.value, o.label) for o in item.options],
+            widget=forms.RadioSelect,
+            required=required,
+            help_text=item.help,
+        )
+    if item.type == "multi":
+        return forms.MultipleChoiceField(
+            label=label,
+            choices=[(o.value, o.label) for o in item.options],
+            widget=forms.CheckboxSelectMultiple,
+            required=required,
+            help_text=item.help or "Choose all that apply.",
+        )
+    if item.type == "number":
+        return forms.IntegerField(label=label, required=required, min_value=0, max_value=1000, help_text=item.help)
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=item.max_length,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=item.help or "Please do not include names or anything that could identify someone.",
+    )
+
+
+class AnswerForm(forms.Form):
+    code = forms.CharField(
+        label="Your code",
+        max_length=20,
+        help_text="The code you were given, for example ABCD-EFGH-JK. It lets you answer once; it is not linked to your answers.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, survey: Survey, definition: Definition, **kwargs):
+        super().__init__(*args, **kwargs)
+        if survey.distribution != Survey.Distribution.CODES:
+            del self.fields["code"]
+        self.items = asked_items(definition, survey)
+        self.sections = []
+        for section in definition.sections:
+            names = []
+            for item in self.items:
+                if item.section == section.key:
+                    name = f"q{len(self.fields)}"
+                    self.fields[name] = _field(definition, item)
+                    names.append((name, item))
+            if names:
+                self.sections.append((section, names))
+
+    def answers(self) -> dict:
+        given = {}
+        for _, names in self.sections:
+            for name, item in names:
+                value = self.cleaned_data.get(name)
+                if value in (None, "", []):
+                    continue
+                if item.type == "scale":
+                    given[item.code] = None if value == DONT_KNOW else int(value)
+                elif item.type == "text":
+                    given[item.code] = value.strip()
+                else:
+                    given[item.code] = value
+        return given
+
+
+class SurveyForm(forms.Form):
+    title = forms.CharField(label="Name of the survey", max_length=200)
+    instrument_version = forms.ChoiceField(label="Questionnaire")
+    kind = forms.ChoiceField(label="What is it for?", choices=Survey.Kind.choices, widget=forms.RadioSelect)
+    distribution = forms.ChoiceField(
+        label="How will people answer?",
+        choices=Survey.Distribution.choices,
+        widget=forms.RadioSelect,
+        help_text="Codes let each person answer once, and let you remind only those who have not answered. "
+        "Neither way links anyone to their answers.",
+    )
+    opens_on = forms.DateField(
+        label="Opens on",
+        help_text="For example, 2027-01-10.",
+        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
+        widget=forms.DateInput(format="%Y-%m-%d"),
+    )
+    closes_on = forms.DateField(
+        label="Closes on",
+        help_text="Results appear once it closes.",
+        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
+        widget=forms.DateInput(format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versions = {str(version.pk): version for version in versions}
+        self.fields["instrument_version"].choices = [(key, str(version)) for key, version in self.versions.items()]
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("opens_on"), cleaned.get("closes_on")
+        if opens and closes and closes < opens:
+            self.add_error("closes_on", "The closing date must be the same as or after the opening date.")
+        return cleaned
+
+
+class OptionalQuestionsForm(forms.Form):
+    included = forms.MultipleChoiceField(
+        label="Optional questions to include", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, definition: Definition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["included"].choices = [(item.code, item.text) for item in definition.items if item.optional]
+
+
+class InviteForm(forms.Form):
+    people = forms.MultipleChoiceField(
+        label="Send a code by email to", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    extra = forms.IntegerField(
+        label="Printed codes for people without an account (for example partners)",
+        required=False,
+        min_value=0,
+        max_value=200,
+        help_text="You will see them once, to print or copy.",
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].choices = [(str(member.user_id), member.user.full_name) for member in members]

@@ -1,0 +1,25 @@
+"""How surveys plug into the programme: nav item and dashboard panel."""
+
+from django.urls import reverse
+
+from pathfinder.core.navigation import NavItem, register_nav
+from pathfinder.core.roles import Perm
+from pathfinder.programmes.registry import Panel, register_panel
+from pathfinder.programmes.services import current_programme
+
+
+def _nav(service, programme):
+    programme = programme or current_programme(service)
+    return reverse("survey_list", args=[programme.pk]) if programme else None
+
+
+def _panel(programme, request) -> dict:
+    from pathfinder.core.scoping import scoped
+    from pathfinder.surveys.models import Survey
+
+    surveys = list(scoped(Survey, request.user).filter(programme=programme).order_by("-opens_on")[:3])
+    return {"surveys": surveys}
+
+
+register_nav(NavItem("surveys", "Surveys", _nav, Perm.VIEW_PROGRAMME, order=40))
+register_panel(Panel(key="surveys", title="Staff surveys", template="surveys/panel.html", context=_panel, order=30))

@@ -1,0 +1,205 @@
+"""Survey results, built only from what the disclosure gate releases.
+
+Every figure here comes out of instruments.disclosure: group sizes, counts,
+percentages and means. The page offers filters (role, area, organisation);
+the gate is given every group those filters can produce, so no combination
+of filters can be used to work out the answers of fewer than ten people.
+Results exist only for sealed surveys (closed and reshuffled).
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from pathfinder.instruments import disclosure
+from pathfinder.instruments.definition import Definition, Item
+from pathfinder.surveys import national
+
+# Answers people may filter by, when the questionnaire asks them.
+FILTER_ITEMS = ("about.role", "about.area", "about.organisation")
+
+type GroupKey = tuple[tuple[str, str], ...]
+
+
+def rules() -> disclosure.Rules:
+    return disclosure.Rules(min_group=settings.PATHFINDER_MIN_GROUP)
+
+
+@dataclass
+class Filter:
+    code: str
+    label: str
+    options: list[tuple[str, str]]
+    chosen: str = ""
+
+
+def filters_for(definition: Definition, asked: set[str], params) -> list[Filter]:
+    found = []
+    for code in FILTER_ITEMS:
+        if code not in asked:
+            continue
+        item = definition.item(code)
+        values = {option.value for option in item.options}
+        chosen = params.get(code, "")
+        found.append(
+            Filter(code, item.text, [(o.value, o.label) for o in item.options], chosen if chosen in values else "")
+        )
+    return found
+
+
+def producible_groups(responses: list[tuple[str, dict]], filters: list[Filter]) -> dict[GroupKey, frozenset]:
+    """Every group the filters can make: everyone, each single value, each pair."""
+    groups: dict[GroupKey, frozenset] = {(): frozenset(rid for rid, _ in responses)}
+    choices = [[(f.code, value) for value, _ in f.options] for f in filters]
+    for size in (1, 2, 3):
+        for dimensions in itertools.combinations(choices, size):
+            for combination in itertools.product(*dimensions):
+                key = tuple(sorted(combination))
+                groups[key] = frozenset(
+                    rid for rid, answers in responses if all(answers.get(code) == value for code, value in key)
+                )
+    return groups
+
+
+@dataclass
+class Row:
+    label: str
+    count: object  # int or disclosure.Hidden
+    percent: object  # float or disclosure.Hidden or None (multi-choice totals)
+
+
+@dataclass
+class ItemResult:
+    item: Item
+    answered: object
+    rows: list[Row] = field(default_factory=list)
+    mean: object = None
+    share_high: object = None  # % choosing the top two points of a scale
+
+
+@dataclass
+class Results:
+    size: object
+    key: GroupKey
+    released: bool
+    sections: list[tuple[str, list[ItemResult]]]
+    comments: list[str]
+    filters: list[Filter]
+    hidden_breakdowns: int
+
+
+def _percent_rows(counts: dict[str, int], labels: dict[str, str], answered: int, total_known: bool) -> list[Row]:
+    shown = disclosure.count_table(counts, rules(), total_known=total_known, respondents=answered)
+    rows = []
+    for value, label in labels.items():
+        count = shown[value]
+        percent = None
+        if total_known:
+            percent = (
+                disclosure.percentage(counts[value], answered, rules())
+                if not isinstance(count, disclosure.Hidden)
+                else count
+            )
+        rows.append(Row(label, count, percent))
+    return rows
+
+
+def item_result(definition: Definition, item: Item, answer_sets: list[dict]) -> ItemResult:
+    given = [answers[item.code] for answers in answer_sets if item.code in answers]
+    result = ItemResult(item=item, answered=disclosure.group_size(len(given), rules()))
+    if item.type == "scale":
+        scale = definition.scale_for(item)
+        labels = {str(point.value): f"{point.value} – {point.label}" for point in scale.points}
+        counts = {str(point.value): sum(1 for value in given if value == point.value) for point in scale.points}
+        if scale.dont_know:
+            labels["dont_know"] = scale.dont_know
+            counts["dont_know"] = sum(1 for value in given if value is None)
+        result.rows = _percent_rows(counts, labels, len(given), total_known=True)
+        scored = [value for value in given if value is not None]
+        result.mean = disclosure.mean(scored, rules())
+        high = [point.value for point in scale.points][-2]
+        result.share_high = disclosure.share_at_least(scored, high, rules())
+    elif item.type == "choice":
+        labels = {option.value: option.label for option in item.options}
+        counts = {value: sum(1 for answer in given if answer == value) for value in labels}
+        result.rows = _percent_rows(counts, labels, len(given), total_known=True)
+    elif item.type == "multi":
+        labels = {option.value: option.label for option in item.options}
+        counts = {value: sum(1 for answer in given if value in answer) for value in labels}
+        result.rows = _percent_rows(counts, labels, len(given), total_known=False)
+    elif item.type == "number":
+        result.mean = disclosure.mean([float(value) for value in given], rules())
+    return result
+
+
+def build(definition: Definition, asked: list[Item], responses: list[tuple[str, dict]], params) -> Results:
+    asked_codes = {item.code for item in asked}
+    filters = filters_for(definition, asked_codes, params)
+    groups = producible_groups(responses, filters)
+    released = disclosure.released_groups(groups, rules())
+    key: GroupKey = tuple(sorted((f.code, f.chosen) for f in filters if f.chosen))
+    hidden_breakdowns = sum(1 for group_key in groups if group_key not in released and group_key)
+    if key not in released:
+        return Results(
+            size=disclosure.Hidden("fewer than 10 people, or it could be worked out from other figures"),
+            key=key,
+            released=False,
+            sections=[],
+            comments=[],
+            filters=filters,
+            hidden_breakdowns=hidden_breakdowns,
+        )
+    members = groups[key]
+    answer_sets = [answers for rid, answers in responses if rid in members]
+    sections: list[tuple[str, list[ItemResult]]] = []
+    for section in definition.sections:
+        rows = [
+            item_result(definition, item, answer_sets)
+            for item in section.items
+            if item.code in asked_codes and item.type != "text"
+        ]
+        if rows:
+            sections.append((section.title, rows))
+    comments = []
+    if not key:  # free text only for everyone together, in a random order
+        comments = [
+            answers[item.code]
+            for item in asked
+            if item.type == "text"
+            for answers in answer_sets
+            if answers.get(item.code)
+        ]
+        secrets.SystemRandom().shuffle(comments)
+    return Results(
+        size=len(members),
+        key=key,
+        released=True,
+        sections=sections,
+        comments=comments,
+        filters=filters,
+        hidden_breakdowns=hidden_breakdowns,
+    )
+
+
+@dataclass
+class Comparison:
+    label: str
+    ours: object
+    national: float
+    year: int
+    what: str
+
+
+def national_comparison(results: Results) -> list[Comparison]:
+    """The service's share of people very or extremely confident, beside the national surveys."""
+    by_code = {row.item.code: row for _, rows in results.sections for row in rows}
+    found = []
+    for benchmark in national.BENCHMARKS:
+        row = by_code.get(benchmark.item)
+        if row is not None:
+            found.append(Comparison(benchmark.label, row.share_high, benchmark.percent, benchmark.year, benchmark.what))
+    return found

@@ -1,0 +1,71 @@
+"""Answering a survey. No sign-in, no session, no cookies but the form's own
+protection; nothing is stored until the answers are sent."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
+
+from pathfinder.surveys import services
+from pathfinder.surveys.forms import AnswerForm
+from pathfinder.surveys.models import Survey
+
+DONE_COOKIE = "pf_survey_done_{}"
+CLOSED_PROBLEM = "This survey has closed, so answers can no longer be sent. What you typed is still below if you want to keep a note of it."
+CODE_PROBLEM = (
+    "That code does not work. Check it and try again, or ask the person who gave it to you for a new one. "
+    "If you have just sent your answers, they have been received."
+)
+
+
+def _survey_for_token(token: str) -> Survey:
+    survey = services.survey_by_link(token)
+    if survey is None:
+        raise Http404
+    return survey
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def answer(request, token):
+    survey = _survey_for_token(token)
+    definition = survey.instrument_version.parsed
+    context = {"survey": survey, "definition": definition}
+    if not survey.is_open() and request.method == "GET":
+        return render(request, "surveys/not_open.html", context)
+    done = request.get_signed_cookie(DONE_COOKIE.format(survey.pk), default=None, salt="survey")
+    if survey.distribution == Survey.Distribution.LINK and done:
+        return render(request, "surveys/already.html", context)
+    form = AnswerForm(request.POST or None, survey=survey, definition=definition)
+    if request.method == "POST" and not survey.is_open():
+        # Keep what was typed on screen, so nothing is lost, but store nothing.
+        form.is_valid()
+        form.add_error(None, CLOSED_PROBLEM)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.submit(survey, services.Submission(answers=form.answers(), code=form.cleaned_data.get("code", "")))
+        except services.CodeNotAccepted:
+            form.add_error("code", CODE_PROBLEM)
+        except services.SurveyNotOpen:
+            form.add_error(None, CLOSED_PROBLEM)
+        else:
+            response = redirect("survey_thanks", survey.link_token)
+            if survey.distribution == Survey.Distribution.LINK:
+                response.set_signed_cookie(
+                    DONE_COOKIE.format(survey.pk),
+                    "1",
+                    salt="survey",
+                    max_age=60 * 60 * 24 * 180,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=request.is_secure(),
+                )
+            return response
+    return render(request, "surveys/answer.html", context | {"form": form})
+
+
+@login_not_required
+@require_safe
+def thanks(request, token):
+    survey = _survey_for_token(token)
+    return render(request, "surveys/thanks.html", {"survey": survey})
