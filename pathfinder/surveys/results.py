@@ -19,8 +19,8 @@ from pathfinder.instruments import disclosure
 from pathfinder.instruments.definition import Definition, Item
 from pathfinder.surveys import national
 
-# Answers people may filter by, when the questionnaire asks them.
-FILTER_ITEMS = ("about.role", "about.area", "about.organisation")
+# Answers people may filter by, when the questionnaire asks them, with short labels.
+FILTER_ITEMS = {"about.role": "Role", "about.area": "Where people work", "about.organisation": "Organisation"}
 
 type GroupKey = tuple[tuple[str, str], ...]
 
@@ -39,14 +39,14 @@ class Filter:
 
 def filters_for(definition: Definition, asked: set[str], params) -> list[Filter]:
     found = []
-    for code in FILTER_ITEMS:
+    for code, short_label in FILTER_ITEMS.items():
         if code not in asked:
             continue
         item = definition.item(code)
         values = {option.value for option in item.options}
         chosen = params.get(code, "")
         found.append(
-            Filter(code, item.text, [(o.value, o.label) for o in item.options], chosen if chosen in values else "")
+            Filter(code, short_label, [(o.value, o.label) for o in item.options], chosen if chosen in values else "")
         )
     return found
 
