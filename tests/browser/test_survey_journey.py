@@ -1,0 +1,54 @@
+"""A training needs analysis: the lead sets it up, twelve staff answer with
+their codes, and the results appear with a small group withheld."""
+
+import re
+
+from django.core import mail
+
+from pathfinder.testing.factories import TEST_PASSWORD, MembershipFactory
+
+
+def test_a_training_needs_analysis_from_codes_to_results(journey, new_journey, world):
+    staff = [MembershipFactory(service=world.service, role="staff").user for _ in range(12)]
+    # The lead sets up the survey and sends everyone a code
+    journey.sign_in(world.lead.email, TEST_PASSWORD)
+    journey.click("Surveys")
+    journey.click("Set up a survey")
+    journey.fill("Name of the survey", "Training needs 2027")
+    journey.page.get_by_label("Questionnaire").select_option(label="Training needs analysis, version 1")
+    journey.choose("Training needs analysis")
+    journey.choose("Single-use codes (one per person)")
+    journey.press("Set up the survey")
+    assert journey.sees("The survey is set up")
+    for person in staff:
+        journey.page.get_by_label(person.full_name, exact=True).check()
+    journey.press("Send and make codes")
+    assert journey.sees("Codes sent to 12 people")
+
+    # Twelve staff answer with their codes: ten practitioners and two admin staff
+    codes = {message.to[0]: re.search(r"Your code:\s+(\S+)", message.body).group(1) for message in mail.outbox}
+    link = re.search(r"https?://\S+(/answer/\S+/)", mail.outbox[0].body).group(1)
+    respondent = new_journey()
+    for number, person in enumerate(staff):
+        respondent.go(link)
+        respondent.fill("Your code", codes[person.email])
+        respondent.choose("Admin, reception or support staff" if number < 2 else "Practitioner or key worker")
+        respondent.page.get_by_role("group", name=re.compile("Using those principles")).get_by_label("Fairly confident").check()
+        respondent.press("Send my answers")
+        assert respondent.heading() == "Thank you"
+    # A used code is refused calmly, with no hint about anyone else's
+    respondent.go(link)
+    respondent.fill("Your code", codes[staff[0].email])
+    respondent.choose("Practitioner or key worker")
+    respondent.press("Send my answers")
+    assert "That code does not work" in " ".join(respondent.errors())
+
+    # The lead closes the survey and reads the results
+    journey.page.reload()
+    journey.check()
+    journey.press("Close the survey now")
+    assert journey.sees("12 people answered")
+    assert journey.sees("Confidence compared with Scotland")
+    journey.page.get_by_label("Role", exact=True).select_option(label="Admin, reception or support staff")
+    journey.press("Show")
+    assert journey.sees("Not shown, to protect anonymity")
