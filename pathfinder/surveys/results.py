@@ -109,6 +109,8 @@ def _percent_rows(counts: dict[str, int], labels: dict[str, str], answered: int,
 
 
 def item_result(definition: Definition, item: Item, answer_sets: list[dict]) -> ItemResult:
+    """Everything about one question for everyone who responded: counts,
+    percentages and the average, each through the gate."""
     given = [answers[item.code] for answers in answer_sets if item.code in answers]
     result = ItemResult(item=item, answered=disclosure.group_size(len(given), rules()))
     if item.type == "scale":
@@ -130,13 +132,39 @@ def item_result(definition: Definition, item: Item, answer_sets: list[dict]) -> 
     elif item.type == "multi":
         labels = {option.value: option.label for option in item.options}
         counts = {value: sum(1 for answer in given if value in answer) for value in labels}
-        result.rows = _percent_rows(counts, labels, len(given), total_known=False)
+        shown = disclosure.count_table(counts, rules(), total_known=False, respondents=len(given))
+        result.rows = [Row(label, shown[value], None) for value, label in labels.items()]
     elif item.type == "number":
         result.mean = disclosure.mean([float(value) for value in given], rules())
     return result
 
 
+def _scored_people(item: Item, responses: list[tuple[str, dict]]) -> frozenset:
+    """Who gave this question a value (not "don't know", not skipped)."""
+    return frozenset(rid for rid, answers in responses if answers.get(item.code) is not None)
+
+
+def group_mean(item: Item, key: GroupKey, groups, responses, released_cache: dict) -> object:
+    """The average for one filtered group, released only if that group, counting
+    only the people who gave this question a value, passes the gate among all
+    the groups the filters can make for that question."""
+    people = _scored_people(item, responses)
+    if people not in released_cache:
+        released_cache[people] = disclosure.released_groups(disclosure.restricted_to(groups, people), rules())
+    if key not in released_cache[people]:
+        return disclosure.not_released(rules())
+    members = groups[key] & people
+    values = [float(answers[item.code]) for rid, answers in responses if rid in members]
+    return disclosure.mean(values, rules())
+
+
 def build(definition: Definition, asked: list[Item], responses: list[tuple[str, dict]], params) -> Results:
+    """Everyone's results in full; a filtered group's as averages only.
+
+    Count tables of two groups could be subtracted cell by cell (everyone's
+    table minus the practitioners' gives the rest's, small cells included), so
+    counts and percentages are shown only for everyone. Averages of released
+    groups cannot be narrowed that way below ten people."""
     asked_codes = {item.code for item in asked}
     filters = filters_for(definition, asked_codes, params)
     groups = producible_groups(responses, filters)
@@ -145,7 +173,7 @@ def build(definition: Definition, asked: list[Item], responses: list[tuple[str, 
     hidden_breakdowns = sum(1 for group_key in groups if group_key not in released and group_key)
     if key not in released:
         return Results(
-            size=disclosure.Hidden("fewer than 10 people, or it could be worked out from other figures"),
+            size=disclosure.not_released(rules()),
             key=key,
             released=False,
             sections=[],
@@ -154,18 +182,17 @@ def build(definition: Definition, asked: list[Item], responses: list[tuple[str, 
             hidden_breakdowns=hidden_breakdowns,
         )
     members = groups[key]
-    answer_sets = [answers for rid, answers in responses if rid in members]
     sections: list[tuple[str, list[ItemResult]]] = []
-    for section in definition.sections:
-        rows = [
-            item_result(definition, item, answer_sets)
-            for item in section.items
-            if item.code in asked_codes and item.type != "text"
-        ]
-        if rows:
-            sections.append((section.title, rows))
-    comments = []
-    if not key:  # free text only for everyone together, in a random order
+    if not key:
+        answer_sets = [answers for _, answers in responses]
+        for section in definition.sections:
+            rows = [
+                item_result(definition, item, answer_sets)
+                for item in section.items
+                if item.code in asked_codes and item.type != "text"
+            ]
+            if rows:
+                sections.append((section.title, rows))
         comments = [
             answers[item.code]
             for item in asked
@@ -173,7 +200,22 @@ def build(definition: Definition, asked: list[Item], responses: list[tuple[str, 
             for answers in answer_sets
             if answers.get(item.code)
         ]
-        secrets.SystemRandom().shuffle(comments)
+        secrets.SystemRandom().shuffle(comments)  # free text only for everyone together, in a random order
+    else:
+        cache: dict = {}
+        for section in definition.sections:
+            rows = [
+                ItemResult(
+                    item=item,
+                    answered=disclosure.group_size(len(members & _scored_people(item, responses)), rules()),
+                    mean=group_mean(item, key, groups, responses, cache),
+                )
+                for item in section.items
+                if item.code in asked_codes and item.type in {"scale", "number"}
+            ]
+            if rows:
+                sections.append((section.title, rows))
+        comments = []
     return Results(
         size=len(members),
         key=key,

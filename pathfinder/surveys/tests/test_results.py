@@ -100,3 +100,20 @@ def test_downloads_carry_only_the_protected_figures(make_survey, world, as_user)
     assert "calc" not in body  # free text never leaves in downloads
     assert "not shown" in body
     assert AuditEvent.objects.filter(kind="data.export", actor=world.viewer).exists()
+
+
+def test_a_group_shows_averages_only_and_each_question_is_checked_on_who_answered_it(make_survey, world, as_user):
+    survey = make_survey()
+    practitioners = [answers("practitioner", confident=4)] * 15
+    # Ten managers answered, but only three gave the "applying" question a value.
+    managers = [answers("manager", confident=2)] * 3 + [{**answers("manager", confident=2), "confidence.applying": None}] * 7
+    respond(survey, practitioners + managers)
+    close(survey, world)
+    page = as_user(world.lead).get(results_url(survey, "?about.role=manager")).page
+    text = page.text()
+    assert "10 people answered in this group" in text
+    assert "only averages are shown" in text
+    assert not page.css("table")  # no count tables for a group
+    averages = [p.text_content() for p in page.css("p.nhsuk-body-s") if p.text_content().startswith("Average:")]
+    assert "Average: 2.0." in averages  # understanding what trauma is: all ten managers
+    assert "Average: not shown." in averages  # applying: only three managers gave a value
