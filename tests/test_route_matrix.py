@@ -104,6 +104,38 @@ def _tool(w):
     return {"slug": w.service.slug, "pk": InstrumentVersion.objects.filter(instrument__owner=None).first().pk}
 
 
+def _training_plan(w):
+    from pathfinder.workforce import plans
+
+    return {"pk": plans.draft_plan(w.programme, None, w.lead).pk}
+
+
+def _training_line(w):
+    from pathfinder.workforce.models import PlanLine
+
+    kwargs = _training_plan(w)
+    return {**kwargs, "line": PlanLine.objects.filter(plan_id=kwargs["pk"]).first().pk}
+
+
+def _training_entry(w):
+    from pathfinder.workforce import training
+
+    return {"pk": w.programme.pk, "entry": training.catalogue_for(w.service)[0].pk}
+
+
+def _training_person(w, record=False):
+    from datetime import date
+
+    from pathfinder.workforce import training
+
+    membership = w.memberships.member
+    kwargs = {"pk": w.programme.pk, "membership": membership.pk}
+    if record:
+        entry = training.catalogue_for(w.service)[0]
+        kwargs["record"] = training.add_record(membership, entry, date(2026, 1, 5), by=w.lead).pk
+    return kwargs
+
+
 ROUTES = {
     # Home lists your services, or goes straight to your only one.
     "home": Route("signed_in", ok=(200, 302)),
@@ -176,6 +208,38 @@ ROUTES = {
     # Without a plan there is nothing to print or delete: back to the (empty) plan page.
     "wellbeing_plan_pdf": Route("signed_in", ok=302),
     "wellbeing_plan_delete": Route("signed_in", methods=("GET", "POST"), ok=302),
+    "training_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "training_roles": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    # Nobody is in the register yet, so there is no gap: allowed people are told so and sent back.
+    "training_gap_finding": Route(
+        "service", Perm.RECORD_FINDINGS, _programme, ("POST",), ok=302, data=lambda w: {"level": "skilled"}
+    ),
+    "training_catalogue": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "training_entry_new": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "training_entry": Route("service", Perm.MANAGE_PROGRAMME, _training_entry),
+    "training_people": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "training_person": Route("service", Perm.MANAGE_PROGRAMME, _training_person, ("GET", "POST")),
+    # An empty form: allowed people get it back with its errors.
+    "training_record_add": Route("service", Perm.MANAGE_PROGRAMME, _training_person, ("POST",)),
+    "training_record_remove": Route(
+        "service", Perm.MANAGE_PROGRAMME, lambda w: _training_person(w, record=True), ("POST",), ok=302
+    ),
+    "training_plan_new": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "training_plan": Route("service", Perm.VIEW_PROGRAMME, _training_plan),
+    "training_plan_line_add": Route("service", Perm.MANAGE_PROGRAMME, _training_plan),
+    # A stale version: allowed people are told the plan changed and sent back to it.
+    "training_plan_line_remove": Route(
+        "service", Perm.MANAGE_PROGRAMME, _training_line, ("POST",), ok=302, data=lambda w: {"version": 99}
+    ),
+    "training_plan_line_priority": Route(
+        "service",
+        Perm.MANAGE_PROGRAMME,
+        _training_line,
+        ("POST",),
+        ok=302,
+        data=lambda w: {"version": 99, "priority": "high"},
+    ),
+    "training_plan_export": Route("service", Perm.EXPORT_DATA, _training_plan),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")

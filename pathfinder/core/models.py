@@ -169,6 +169,13 @@ class AuditEvent(models.Model):
         SURVEY_INVITED = "survey.invited", "Survey codes sent or printed"
         SURVEY_REMINDED = "survey.reminded", "Survey reminders sent"
         SURVEY_CLOSED = "survey.closed", "Survey closed"
+        TRAINING_PLAN_DRAFTED = "training.plan_drafted", "Training plan drafted"
+        TRAINING_PLAN_CHANGED = "training.plan_changed", "Training plan changed"
+        TRAINING_ROLE_LEVELS_CHANGED = "training.role_levels_changed", "Practice levels for roles changed"
+        TRAINING_CATALOGUE_CHANGED = "training.catalogue_changed", "Training catalogue changed"
+        TRAINING_JOB_ROLE_SET = "training.job_role_set", "Job role recorded"
+        TRAINING_RECORD_ADDED = "training.record_added", "Training record added"
+        TRAINING_RECORD_REMOVED = "training.record_removed", "Training record removed"
         EXPORT = "data.export", "Data exported"
         SENSITIVE_READ = "data.read", "Sensitive record viewed"
 

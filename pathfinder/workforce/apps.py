@@ -20,6 +20,7 @@ class WorkforceConfig(AppConfig):
 
         register_rotation("wellbeing plans", rotate_all)
         post_migrate.connect(_load_definitions, sender=self)
+        from pathfinder.workforce import registration  # noqa: F401  nav, dashboard panel, findings source, demo
 
 
 def _load_definitions(sender, using="default", **kwargs) -> None:

@@ -1,4 +1,7 @@
-"""A person's own wellbeing plan, kept encrypted at rest.
+"""Two things live here: a person's own wellbeing plan, and the service's
+training register and plans (practice levels, catalogue, records, plans).
+
+A person's own wellbeing plan, kept encrypted at rest.
 
 The plan belongs to a person, not a service, so it follows them between services.
 Only its owner ever sees it: no page, export, audit event or log shows its words
@@ -13,6 +16,10 @@ from django.db import models
 from django.utils import timezone
 
 from pathfinder.core import crypto
+from pathfinder.core.models import Membership, Service
+from pathfinder.programmes.models import Programme
+from pathfinder.surveys.models import Survey
+from pathfinder.workforce.practice_levels import JOB_ROLES, LearningFormat, PracticeLevel
 
 
 @dataclass(frozen=True)
@@ -101,3 +108,166 @@ class WellbeingPlan(models.Model):
 
 
 ENCRYPTED_COLUMNS = [f"{name}_encrypted" for name in SECTIONS]
+
+
+# --- Training: practice levels, catalogue, register and plans ------------------------
+#
+# The training register is named on purpose: it is the service's record of who has
+# done which training, like any training register. It never holds anything from the
+# anonymous training needs analysis; a plan keeps only figures the disclosure gate
+# released, written into its notes.
+
+JOB_ROLE_CHOICES = list(JOB_ROLES.items())
+LEVEL_CHOICES = PracticeLevel.choices()
+FORMAT_CHOICES = [(item.value, item.label) for item in LearningFormat]
+
+
+class RoleLevel(models.Model):
+    """The practice level a service asks of everyone in one job role."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    job_role = models.CharField(max_length=20, choices=JOB_ROLE_CHOICES)
+    level = models.CharField(max_length=20, choices=LEVEL_CHOICES)
+    version = models.PositiveIntegerField(default=1)
+
+    service_path = "service"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["service", "job_role"], name="one_level_per_job_role")]
+
+    def __str__(self) -> str:
+        return f"{self.get_job_role_display()}: {self.get_level_display()}"
+
+    @property
+    def practice_level(self) -> PracticeLevel:
+        return PracticeLevel(self.level)
+
+
+class CatalogueEntry(models.Model):
+    """One piece of learning in a service's own copy of the training catalogue.
+
+    Seeded from catalogue.yaml (matched by `key`); the service can change any
+    entry, stop offering it (`active`) or add its own. Entries are never
+    deleted, so training records and plans keep pointing at what was done."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    key = models.SlugField(max_length=80)
+    title = models.CharField(max_length=200)
+    provider = models.CharField(max_length=200)
+    level = models.CharField(max_length=20, choices=LEVEL_CHOICES)
+    format = models.CharField(max_length=20, choices=FORMAT_CHOICES)
+    duration_minutes = models.PositiveIntegerField()
+    description = models.TextField(max_length=1000)
+    url = models.URLField(blank=True)
+    induction = models.BooleanField(default=False)
+    scaffolding = models.BooleanField(default=False)
+    # Job roles it is meant for; empty: everyone whose role needs its level.
+    roles = models.JSONField(default=list, blank=True)
+    active = models.BooleanField(default=True)
+    version = models.PositiveIntegerField(default=1)
+
+    service_path = "service"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["service", "key"], name="catalogue_key_unique_in_service")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def practice_level(self) -> PracticeLevel:
+        return PracticeLevel(self.level)
+
+    def is_for(self, job_role: str) -> bool:
+        return not self.roles or job_role in self.roles
+
+
+class WorkforceProfile(models.Model):
+    """A member of the service as a member of staff: the job role that sets
+    which practice level their training should reach."""
+
+    membership = models.OneToOneField(Membership, on_delete=models.CASCADE, related_name="workforce_profile")
+    job_role = models.CharField(max_length=20, choices=JOB_ROLE_CHOICES)
+    version = models.PositiveIntegerField(default=1)
+
+    service_path = "membership__service"
+
+    def __str__(self) -> str:
+        return self.get_job_role_display()
+
+
+class TrainingRecord(models.Model):
+    """Someone completed a piece of training on a day."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="training_records")
+    entry = models.ForeignKey(CatalogueEntry, on_delete=models.PROTECT, related_name="records")
+    completed_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    service_path = "membership__service"
+
+    class Meta:
+        ordering = ["-completed_on", "-id"]
+        indexes = [models.Index(fields=["membership", "entry"], name="training_record_person_entry")]
+
+    def __str__(self) -> str:
+        return f"{self.entry} on {self.completed_on}"
+
+
+class TrainingPlan(models.Model):
+    """A draft training plan for a programme, per job role and practice level.
+
+    `reasoning` maps each job role to the sentences that explain its part of
+    the plan (its required level and, if a survey was used, what the survey's
+    released figures said), so a reader sees why each line is there."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="training_plans")
+    # The training needs analysis it was drafted from; its notes keep the survey's name and date if it goes.
+    source_survey = models.ForeignKey(Survey, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    reasoning = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    service_path = "programme__service"
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanLine(models.Model):
+    class Kind(models.TextChoices):
+        CORE = "core", "Training for everyone in the role"
+        INDUCTION = "induction", "Induction pack for new starters"
+        SCAFFOLDING = "scaffolding", "Scaffolding: putting training into practice"
+
+    class Priority(models.TextChoices):
+        HIGH = "high", "High priority"
+        NORMAL = "normal", "Normal priority"
+
+    plan = models.ForeignKey(TrainingPlan, on_delete=models.CASCADE, related_name="lines")
+    job_role = models.CharField(max_length=20, choices=JOB_ROLE_CHOICES)
+    # The entry's level when the line was added, so the plan keeps its shape if the entry changes.
+    level = models.CharField(max_length=20, choices=LEVEL_CHOICES)
+    entry = models.ForeignKey(CatalogueEntry, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    note = models.TextField(max_length=500, blank=True)
+
+    service_path = "plan__programme__service"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "job_role", "entry", "kind"], name="plan_line_once_per_role_and_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_job_role_display()}: {self.entry}"

@@ -98,6 +98,32 @@ def default_level_for(role: str) -> PracticeLevel:
     return DEFAULT_ROLE_LEVELS.get(role, PracticeLevel.INFORMED)
 
 
+# The same roles as the TNA's `about.role` options, in its order, with its labels,
+# and a plural for sentences such as "14 practitioners and key workers answered".
+JOB_ROLES: dict[str, str] = {
+    "manager": "Senior or middle manager",
+    "team_leader": "Team leader or frontline manager",
+    "clinician": "Nurse or other clinician",
+    "practitioner": "Practitioner or key worker",
+    "peer_worker": "Peer worker or lived-experience worker",
+    "admin": "Admin, reception or support staff",
+    "other": "Something else",
+}
+JOB_ROLE_PLURALS: dict[str, str] = {
+    "manager": "managers",
+    "team_leader": "team leaders",
+    "clinician": "nurses and other clinicians",
+    "practitioner": "practitioners and key workers",
+    "peer_worker": "peer and lived-experience workers",
+    "admin": "admin, reception and support staff",
+    "other": "people in other roles",
+}
+
+
+def job_role_label(role: str) -> str:
+    return JOB_ROLES.get(role, role)
+
+
 # --- The training catalogue ---------------------------------------------------------
 
 
@@ -136,6 +162,12 @@ class CatalogueEntry:
     induction: bool = False
     # Follow-up that helps people put training into practice (team sessions, coaching).
     scaffolding: bool = False
+    # The job roles (keys of JOB_ROLES) it is meant for; empty means everyone who
+    # needs its level. Leaders' training, for example, is for managers only.
+    roles: tuple[str, ...] = ()
+
+    def is_for(self, role: str) -> bool:
+        return not self.roles or role in self.roles
 
 
 class CatalogueError(ValueError):
@@ -148,7 +180,7 @@ class CatalogueError(ValueError):
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REQUIRED_FIELDS = ("key", "title", "provider", "level", "format", "duration_minutes", "description")
 FLAG_FIELDS = ("induction", "scaffolding")
-ENTRY_FIELDS = {*REQUIRED_FIELDS, "url", *FLAG_FIELDS}
+ENTRY_FIELDS = {*REQUIRED_FIELDS, "url", "roles", *FLAG_FIELDS}
 
 
 def parse_catalogue(text: str, source: str = "") -> tuple[CatalogueEntry, ...]:
@@ -216,6 +248,9 @@ def _entry(raw, index: int, seen: set[str]) -> tuple[CatalogueEntry | None, list
     for name in FLAG_FIELDS:
         if name in raw and not isinstance(raw[name], bool):
             problem(name, "should be true or false")
+    roles = raw.get("roles") or []
+    if not isinstance(roles, list) or not all(isinstance(role, str) and role in JOB_ROLES for role in roles):
+        problem("roles", f"should be a list of job roles from: {', '.join(JOB_ROLES)}")
 
     if problems:
         return None, problems
@@ -231,6 +266,7 @@ def _entry(raw, index: int, seen: set[str]) -> tuple[CatalogueEntry | None, list
             url=url.strip(),
             induction=raw.get("induction", False),
             scaffolding=raw.get("scaffolding", False),
+            roles=tuple(roles),
         ),
         [],
     )

@@ -1,12 +1,15 @@
-"""Wellbeing plans formatted for the page and for the printable PDF."""
+"""Wellbeing plans formatted for the page and for the printable PDF; and the
+training register and plans formatted for pages, charts and downloads."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from pathfinder.reports.cells import xml_safe
-from pathfinder.reports.content import Document, Heading, Paragraph
-from pathfinder.workforce.models import PLAN_SECTIONS, WellbeingPlan
+from pathfinder.reports.content import Chart, Document, Heading, Paragraph, Series, Table
+from pathfinder.workforce.models import PLAN_SECTIONS, CatalogueEntry, PlanLine, TrainingPlan, WellbeingPlan
+from pathfinder.workforce.practice_levels import JOB_ROLES, LearningFormat, PracticeLevel
+from pathfinder.workforce.training import COVERAGE_TARGET, CoverageReport
 
 NOTHING_YET = "Nothing written here yet."
 
@@ -41,3 +44,220 @@ def plan_document(plan: WellbeingPlan, owner) -> Document:
         author_label=owner.full_name,
         generated_on=timezone.localdate(),
     )
+
+
+# --- Training --------------------------------------------------------------------------
+
+
+def duration_text(minutes: int) -> str:
+    """90 → "1 hour 30 minutes"; 480 → "8 hours"; 45 → "45 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+    if rest:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def format_label(value: str) -> str:
+    try:
+        return LearningFormat(value).label
+    except ValueError:
+        return value
+
+
+def level_label(value: str) -> str:
+    return PracticeLevel(value).label
+
+
+def percent_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"
+
+
+def coverage_chart(report: CoverageReport) -> Chart:
+    """Coverage of the levels someone needs, as bars, with its table (counts too) and one sentence."""
+    rows = [row for row in report.levels if row.needed]
+    return Chart(
+        kind="bars",
+        title="Staff trained at each practice level",
+        categories=[row.level.label for row in rows],
+        series=[Series("Trained", [round(row.percent) for row in rows])],
+        summary=coverage_sentence(report),
+        min_value=0,
+        max_value=100,
+        value_suffix="%",
+        value_label=f"Share of the staff who need each level who have done training at it (aim: {COVERAGE_TARGET}%)",
+        category_label="Practice level",
+        table=Table(
+            title="Staff trained at each practice level",
+            columns=["Practice level", "Staff who need it", "Trained", "Share trained (%)"],
+            rows=[[row.level.label, row.needed, row.trained, round(row.percent)] for row in rows],
+            numeric_columns=frozenset({1, 2, 3}),
+            row_headers=True,
+        ),
+    )
+
+
+def coverage_sentence(report: CoverageReport) -> str:
+    needed = [row for row in report.levels if row.needed]
+    if not needed:
+        return "Nobody has a job role in the training register yet, so there is no coverage to show."
+    first, *rest = needed
+    parts = [f"{first.level.label}: {first.trained} of {first.needed} staff trained ({percent_text(first.percent)})."]
+    parts += [f"{row.level.label}: {row.trained} of {row.needed} ({percent_text(row.percent)})." for row in rest]
+    labels = [row.level.label.lower() for row in report.gaps]
+    if labels:
+        listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+        parts.append(f"Below the aim of {COVERAGE_TARGET}%: {listed}.")
+    else:
+        parts.append(f"Every level needed is at or above the aim of {COVERAGE_TARGET}%.")
+    return " ".join(parts)
+
+
+@dataclass
+class PlanPart:
+    kind: str
+    title: str
+    lines: list[PlanLine]
+
+    @property
+    def minutes(self) -> int:
+        return sum(line.entry.duration_minutes for line in self.lines)
+
+
+@dataclass
+class PlanRole:
+    role: str
+    label: str
+    reasoning: list[str]
+    staff: int
+    parts: list[PlanPart] = field(default_factory=list)
+
+    @property
+    def high(self) -> int:
+        return sum(1 for part in self.parts for line in part.lines if line.priority == PlanLine.Priority.HIGH)
+
+    @property
+    def line_count(self) -> int:
+        return sum(len(part.lines) for part in self.parts)
+
+
+def _line_order(line: PlanLine):
+    return (PracticeLevel(line.level).rank, line.entry.title.casefold(), line.pk or 0)
+
+
+def plan_roles(plan: TrainingPlan, lines: list[PlanLine], staff: dict[str, int]) -> list[PlanRole]:
+    """The plan by role, then by part (training, induction, scaffolding), each by level."""
+    by_role: dict[str, dict[str, list[PlanLine]]] = {}
+    for line in lines:
+        by_role.setdefault(line.job_role, {}).setdefault(line.kind, []).append(line)
+    roles = []
+    for role, label in JOB_ROLES.items():
+        parts = by_role.get(role, {})
+        roles.append(
+            PlanRole(
+                role=role,
+                label=label,
+                reasoning=plan.reasoning.get(role, []),
+                staff=staff.get(role, 0),
+                parts=[
+                    PlanPart(kind, title, sorted(parts.get(kind, []), key=_line_order))
+                    for kind, title in PlanLine.Kind.choices
+                ],
+            )
+        )
+    return roles
+
+
+def plan_tables(plan: TrainingPlan, lines: list[PlanLine]) -> list[Table]:
+    """The plan as spreadsheet tables: every line, then the reasoning by role."""
+    ordered = sorted(
+        lines,
+        key=lambda line: (
+            list(JOB_ROLES).index(line.job_role),
+            list(PlanLine.Kind.values).index(line.kind),
+            *_line_order(line),
+        ),
+    )
+    return [
+        Table(
+            title="Training plan",
+            columns=[
+                "Job role",
+                "Part of the plan",
+                "Practice level",
+                "Training",
+                "Provider",
+                "Format",
+                "Time (minutes)",
+                "Priority",
+                "Note",
+                "Web address",
+            ],
+            rows=[
+                [
+                    line.get_job_role_display(),
+                    line.get_kind_display(),
+                    level_label(line.level),
+                    line.entry.title,
+                    line.entry.provider,
+                    format_label(line.entry.format),
+                    line.entry.duration_minutes,
+                    line.get_priority_display(),
+                    line.note,
+                    line.entry.url,
+                ]
+                for line in ordered
+            ],
+            caption=plan.title,
+            numeric_columns=frozenset({6}),
+        ),
+        Table(
+            title="Why, by role",
+            columns=["Job role", "Reasoning"],
+            rows=[[label, " ".join(plan.reasoning.get(role, []))] for role, label in JOB_ROLES.items()]
+            + [["Everyone", plan.summary]],
+        ),
+    ]
+
+
+def catalogue_groups(entries: list[CatalogueEntry]) -> list[tuple[PracticeLevel, list[CatalogueEntry]]]:
+    groups = []
+    for level in PracticeLevel:
+        matching = [entry for entry in entries if entry.level == level.value]
+        if matching:
+            groups.append((level, matching))
+    return groups
+
+
+@dataclass
+class StaffRow:
+    member: object
+    job_role: str  # "" when not recorded
+    level: PracticeLevel | None
+    records: list
+    to_do: list[PracticeLevel]
+
+    @property
+    def job_role_label(self) -> str:
+        return JOB_ROLES.get(self.job_role, "")
+
+
+def staff_row(member, required: dict[str, PracticeLevel], records) -> StaffRow:
+    """One person in the register: their role, the level it needs (`required`,
+    from training.required_levels), what they have done, and the levels they
+    have not trained at yet."""
+    profile = getattr(member, "workforce_profile", None)
+    job_role = profile.job_role if profile else ""
+    level = required.get(job_role)
+    done = {record.entry.level for record in records if record.entry.active and not record.entry.scaffolding}
+    to_do = [other for other in PracticeLevel if level is not None and level.covers(other) and other.value not in done]
+    return StaffRow(member, job_role, level, list(records), to_do)
+
+
+def staff_rows(members, required: dict[str, PracticeLevel], records) -> list[StaffRow]:
+    by_member: dict[int, list] = {}
+    for record in records:
+        by_member.setdefault(record.membership_id, []).append(record)
+    return [staff_row(member, required, by_member.get(member.pk, [])) for member in members]

@@ -28,3 +28,68 @@ def form_data(version, **texts) -> dict:
         **{name: "" for name in ALICES_WORDS},
         **texts,
     }
+
+
+# --- Training -----------------------------------------------------------------------
+
+
+def training_url(programme, rest: str = "") -> str:
+    return f"/programmes/{programme.pk}/training/{rest}"
+
+
+def add_staff(service, job_role: str, count: int = 1) -> list:
+    """`count` new staff members of `service` with `job_role` recorded."""
+    from pathfinder.testing.factories import MembershipFactory
+    from pathfinder.workforce import training
+
+    made = []
+    for _ in range(count):
+        membership = MembershipFactory(service=service)
+        training.set_job_role(membership, job_role, version=training.NO_PROFILE, by=None)
+        made.append(membership)
+    return made
+
+
+def entry(service, key: str):
+    from pathfinder.workforce import training
+
+    return next(item for item in training.catalogue_for(service) if item.key == key)
+
+
+def tna_answers(role: str, confidence: int | None = 4, training_done=("informed_elearning",), **more) -> dict:
+    return {
+        "about.role": role,
+        "confidence.applying": confidence,
+        "confidence.trauma_concept": 4,
+        "about.training_done": list(training_done),
+        **more,
+    }
+
+
+def tna_survey(world, answers_list, *, closed=True, title="Training needs 2027", programme=None, optional=()):
+    """A training needs analysis of the home programme (by link), answered once
+    per entry of `answers_list`, then closed (and so sealed) unless `closed` is False."""
+    from django.utils import timezone
+
+    from pathfinder.instruments.models import InstrumentVersion
+    from pathfinder.surveys import services
+
+    version = InstrumentVersion.objects.get(instrument__key="training-needs-analysis", instrument__owner=None)
+    today = timezone.localdate()
+    survey = services.create_survey(
+        programme=programme or world.programme,
+        instrument_version=version,
+        kind="tna",
+        title=title,
+        distribution="link",
+        opens_on=today,
+        closes_on=today + timezone.timedelta(days=14),
+        included_optional=list(optional),
+        by=world.lead,
+    )
+    for answers in answers_list:
+        services.submit(survey, services.Submission(answers=answers))
+    if closed:
+        services.close_early(survey, version=survey.version, by=world.lead)
+        survey.refresh_from_db()
+    return survey
