@@ -33,7 +33,9 @@ def test_a_training_needs_analysis_from_codes_to_results(journey, new_journey, w
         respondent.go(link)
         respondent.fill("Your code", codes[person.email])
         respondent.choose("Admin, reception or support staff" if number < 2 else "Practitioner or key worker")
-        respondent.page.get_by_role("group", name=re.compile("Using those principles")).get_by_label("Fairly confident").check()
+        respondent.page.get_by_role("group", name=re.compile("Using those principles")).get_by_label(
+            "Fairly confident"
+        ).check()
         respondent.press("Send my answers")
         assert respondent.heading() == "Thank you"
     # A used code is refused calmly, with no hint about anyone else's
