@@ -54,3 +54,27 @@ def test_a_training_needs_analysis_from_codes_to_results(journey, new_journey, w
     journey.page.get_by_label("Role", exact=True).select_option(label="Admin, reception or support staff")
     journey.press("Show")
     assert journey.sees("Not shown, to protect anonymity")
+
+    # The training plan is drafted from the TNA and the role map
+    journey.click("Training")
+    journey.click("Draft a training plan")
+    journey.choose(
+        "Training needs 2027 (closed "
+        + journey.page.locator("label", has_text="Training needs 2027").first.inner_text().split("(closed ")[1]
+    )
+    journey.press("Draft the plan")
+    assert journey.sees("Practitioner")
+    assert journey.sees("Induction")
+
+    # Records in the training register update coverage
+    journey.click("Training")
+    journey.click("Record staff job roles and the training they have done")
+    journey.click(staff[2].full_name)
+    journey.choose("Practitioner or key worker")
+    journey.press("Save the job role")
+    journey.page.get_by_label("Training completed").select_option(index=1)
+    journey.fill("Date completed", "2027-02-01")
+    journey.press("Record it")
+    journey.click("Training")
+    coverage = journey.page.locator("#coverage-informed").inner_text()
+    assert "1" in coverage
