@@ -9,6 +9,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Two test processes (one per core on the reference machine); 0 runs them in this process.
+PYTEST_WORKERS ?= 2
 # Some machines' pip configuration warns about every missing local index; keep real errors.
 PIP_FILTER := grep -v "^WARNING: Location .* is ignored"
 
@@ -84,11 +86,11 @@ test: $(VENV)/.dev test-deps postgres
 
 test-sqlite: $(VENV)/.dev
 	@echo "== Test suite on SQLite =="
-	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: $(VENV)/.dev
 	@echo "== Test suite on PostgreSQL =="
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "pathfinder.assessments",
     "pathfinder.surveys",
     "pathfinder.workforce",
+    "pathfinder.lens",
+    "pathfinder.planning",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("pathfinder.instruments.urls")),
     path("", include("pathfinder.surveys.urls")),
     path("", include("pathfinder.workforce.urls")),
+    path("", include("pathfinder.lens.urls")),
+    path("", include("pathfinder.planning.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(

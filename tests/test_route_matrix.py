@@ -136,6 +136,144 @@ def _training_person(w, record=False):
     return kwargs
 
 
+def _plan_action(w):
+    from datetime import date
+
+    from pathfinder.planning.services import actions
+
+    action = actions.create_action(
+        programme=w.programme,
+        by=w.lead,
+        title="Protect reflective practice",
+        theme="wellbeing",
+        owner=w.memberships.member,
+        due_on=date(2027, 3, 31),
+    )
+    return {"pk": action.pk}
+
+
+def _plan_finding(w):
+    from pathfinder.programmes import services
+
+    finding = services.add_finding(programme=w.programme, theme="culture", kind="gap", text="A gap", by=w.lead)
+    return {"pk": finding.pk}
+
+
+def _plan_step(w):
+    from pathfinder.planning.services import toc
+
+    step = toc.add_node(programme=w.programme, kind="activity", scope="local", text="Do something", by=w.lead)
+    return {"pk": step.pk}
+
+
+def _plan_diagram(w):
+    """A theory of change with one step, so there is a diagram to download."""
+    _plan_step(w)
+    return {"pk": w.programme.pk, "fmt": "svg"}
+
+
+def _plan_link(w):
+    from pathfinder.planning.models import ToCNode
+    from pathfinder.planning.services import toc
+
+    source = ToCNode.objects.get(pk=_plan_step(w)["pk"])
+    target = toc.add_node(programme=w.programme, kind="short", scope="local", text="Things improve", by=w.lead)
+    link = toc.add_link(source=source, target=target, rationale="", assumptions="", by=w.lead)
+    return {"pk": link.pk}
+
+
+def _plan_charter(w):
+    from pathfinder.planning.services import group
+
+    charter = group.new_charter_version(programme=w.programme, based_on=0, by=w.lead, purpose="Keep the plan moving")
+    return {"pk": charter.pk}
+
+
+def _plan_meeting(w):
+    from datetime import date
+
+    from pathfinder.planning.services import group
+
+    meeting = group.record_meeting(programme=w.programme, by=w.lead, held_on=date(2026, 11, 10))
+    return {"pk": meeting.pk}
+
+
+def _plan_feedback(w):
+    from pathfinder.planning.services import feedback
+
+    item = feedback.record_feedback(
+        programme=w.programme, by=w.lead, source="staff", said="More breaks", response="Breaks are protected"
+    )
+    return {"pk": item.pk}
+
+
+def _lens_event(w, status="draft"):
+    """A lens event with one pathway stage and one group following two built-in
+    vignettes; the lead and the member take part in the group."""
+    from pathfinder.lens import services
+    from pathfinder.lens.models import LensEvent, Vignette
+
+    services.add_stage(w.service, name="Referral")
+    event = services.create_event(programme=w.programme, title="Lens event", by=w.lead)
+    group = services.add_group(
+        event, name="Group 1", tier="lower", vignettes=list(Vignette.objects.filter(service=None, tier="lower")[:2])
+    )
+    services.add_members(event, [w.memberships.member, w.memberships.lead], group=group, by=w.lead)
+    LensEvent.objects.filter(pk=event.pk).update(status=status)
+    event.refresh_from_db()
+    return event
+
+
+def _lens(w, status="draft", **extra):
+    return {"pk": _lens_event(w, status).pk, **extra}
+
+
+def _lens_stage(w):
+    from pathfinder.lens import services
+
+    return {"slug": w.service.slug, "pk": services.add_stage(w.service, name="Assessment").pk}
+
+
+def _lens_journey(w, **extra):
+    event = _lens_event(w, "open")
+    journey = event.groups.get().journeys.get(position=1)
+    return {"pk": journey.pk, **extra}
+
+
+def _lens_journey_stage(w):
+    kwargs = _lens_journey(w)
+    return {**kwargs, "stage": w.service.lens_pathway.stages.get().pk}
+
+
+def _lens_priority(w, status="open"):
+    from pathfinder.lens import services
+    from pathfinder.lens.models import LensEvent
+
+    event = _lens_event(w, "open")
+    priority = services.add_priority(event, title="Clearer waits")
+    LensEvent.objects.filter(pk=event.pk).update(status=status)
+    return priority
+
+
+def _lens_voucher(w):
+    from pathfinder.lens import services
+
+    event = _lens_event(w)
+    record = services.record_reimbursement(
+        event.participants.first(), voucher_type="Gift card", amount="20", given_on="2026-11-18", by=w.lead
+    )
+    return {"pk": record.pk}
+
+
+def _lens_vignette(w):
+    from pathfinder.lens import services
+
+    vignette = services.add_vignette(
+        w.service, name="Ailsa", age=30, tier="mid", story="A made-up story.", purpose="Waiting.", content_note=""
+    )
+    return {"slug": w.service.slug, "pk": vignette.pk}
+
+
 ROUTES = {
     # Home lists your services, or goes straight to your only one.
     "home": Route("signed_in", ok=(200, 302)),
@@ -240,6 +378,121 @@ ROUTES = {
         data=lambda w: {"version": 99, "priority": "high"},
     ),
     "training_plan_export": Route("service", Perm.EXPORT_DATA, _training_plan),
+    "plan_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_by_theme": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_mine": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_due": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_timeline": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_budget": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_settings": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "plan_funding_sources": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "plan_export": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "csv"}),
+    "plan_action_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "plan_action": Route("service", Perm.VIEW_PROGRAMME, _plan_action),
+    "plan_action_edit": Route("service", Perm.RECORD_FINDINGS, _plan_action),
+    # Group members and the lead may update any action; an owner (of any role) their own.
+    "plan_action_update": Route("service", Perm.RECORD_FINDINGS, _plan_action),
+    "plan_inbox": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_suggestions": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_finding_set_aside": Route("service", Perm.RECORD_FINDINGS, _plan_finding),
+    "plan_finding_bring_back": Route("service", Perm.RECORD_FINDINGS, _plan_finding, ("POST",), ok=302),
+    "plan_toc": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_toc_node_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "plan_toc_link_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "plan_toc_download": Route("service", Perm.EXPORT_DATA, _plan_diagram),
+    "plan_toc_node": Route("service", Perm.RECORD_FINDINGS, _plan_step),
+    "plan_toc_link_remove": Route("service", Perm.RECORD_FINDINGS, _plan_link, ("POST",), ok=302),
+    "plan_group": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_group_members": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "plan_charter": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_charter_new": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "plan_charter_version": Route("service", Perm.VIEW_PROGRAMME, _plan_charter),
+    "plan_meeting_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "plan_meeting": Route("service", Perm.VIEW_PROGRAMME, _plan_meeting),
+    "plan_meeting_edit": Route("service", Perm.RECORD_FINDINGS, _plan_meeting),
+    "plan_meeting_action": Route("service", Perm.RECORD_FINDINGS, _plan_meeting),
+    "plan_meeting_review": Route("service", Perm.RECORD_FINDINGS, _plan_meeting, ("POST",), ok=302),
+    "plan_meeting_remind": Route("service", Perm.MANAGE_PROGRAMME, _plan_meeting, ("POST",), ok=302),
+    "plan_feedback": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_feedback_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "plan_feedback_summary": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_feedback_edit": Route("service", Perm.RECORD_FINDINGS, _plan_feedback),
+    "plan_feedback_publish": Route("service", Perm.MANAGE_PROGRAMME, _plan_feedback, ("POST",), ok=302),
+    "plan_report": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "plan_report_download": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "docx"}),
+    # Each person's own calendar settings; the feed itself is read by calendar apps,
+    # which cannot sign in: the secret token in the address is the key.
+    "plan_calendar": Route("signed_in"),
+    "plan_calendar_feed": Route("public", kwargs=lambda w: {"token": "not-a-real-token"}, ok=404),
+    "lens_pathway": Route("service", Perm.VIEW_PROGRAMME, _slug),
+    "lens_pathway_edit": Route("service", Perm.MANAGE_PROGRAMME, _slug),
+    "lens_pathway_start": Route("service", Perm.MANAGE_PROGRAMME, _slug, ("POST",), ok=302),
+    "lens_stage_new": Route("service", Perm.MANAGE_PROGRAMME, _slug),
+    "lens_stage_edit": Route("service", Perm.MANAGE_PROGRAMME, _lens_stage),
+    # A stale version: allowed people are told the pathway changed and sent back to it.
+    "lens_stage_move": Route(
+        "service",
+        Perm.MANAGE_PROGRAMME,
+        _lens_stage,
+        ("POST",),
+        ok=302,
+        data=lambda w: {"direction": "up", "version": 99},
+    ),
+    # The confirmation page (200), then the removal itself (302 back to the pathway).
+    "lens_stage_remove": Route("service", Perm.MANAGE_PROGRAMME, _lens_stage, ("GET", "POST"), ok=(200, 302)),
+    "lens_stage_restore": Route("service", Perm.MANAGE_PROGRAMME, _lens_stage, ("POST",), ok=302),
+    "lens_vignettes": Route("service", Perm.VIEW_PROGRAMME, _slug),
+    "lens_vignette_new": Route("service", Perm.MANAGE_PROGRAMME, _slug),
+    "lens_vignette_edit": Route("service", Perm.MANAGE_PROGRAMME, _lens_vignette),
+    "lens_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "lens_event_new": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "lens_event": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    "lens_event_details": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    "lens_event_support": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    # A stale version: allowed people are told the event changed and sent back to it.
+    "lens_event_move": Route(
+        "service", Perm.MANAGE_PROGRAMME, _lens, ("POST",), ok=302, data=lambda w: {"action": "open", "version": 99}
+    ),
+    # Participants' own page (the lead may preview it): the member takes part, the viewer does not.
+    "lens_my_event": Route("service", kwargs=_lens, only=frozenset({"lead", "member"})),
+    "lens_groups": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    "lens_group_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": _lens_event(w).groups.get().pk}),
+    "lens_group_remove": Route(
+        "service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": _lens_event(w).groups.get().pk}, ("POST",), ok=302
+    ),
+    "lens_participants": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    "lens_participant_edit": Route(
+        "service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": _lens_event(w).participants.first().pk}
+    ),
+    "lens_participant_remove": Route(
+        "service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": _lens_event(w).participants.first().pk}, ("POST",), ok=302
+    ),
+    "lens_reimbursements": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    "lens_reimbursement_remove": Route("service", Perm.MANAGE_PROGRAMME, _lens_voucher, ("POST",), ok=302),
+    "lens_live": Route("service", Perm.RECORD_FINDINGS, lambda w: _lens(w, "open")),
+    # A group's own participants walk its journeys; facilitators (RECORD_FINDINGS) may walk any.
+    "lens_journey": Route("service", kwargs=_lens_journey, only=frozenset({"lead", "member"})),
+    "lens_journey_stage": Route("service", kwargs=_lens_journey_stage, only=frozenset({"lead", "member"})),
+    "lens_priorities": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    "lens_priority_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": _lens_priority(w).pk}),
+    "lens_priority_remove": Route(
+        "service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": _lens_priority(w).pk}, ("POST",), ok=302
+    ),
+    # Only people taking part vote (the lead and the member here).
+    "lens_vote": Route("service", kwargs=lambda w: _lens(w, "open"), only=frozenset({"lead", "member"})),
+    # Everyone in the programme reads the report once the event is closed.
+    "lens_results": Route("service", Perm.VIEW_PROGRAMME, lambda w: _lens(w, "closed")),
+    "lens_make_finding": Route(
+        "service",
+        Perm.RECORD_FINDINGS,
+        lambda w: {"pk": _lens_priority(w, "closed").event_id},
+        ("POST",),
+        ok=302,
+        data=lambda w: {"item": f"priority:{w.programme.lens_events.get().priorities.get().pk}"},
+    ),
+    "lens_export": Route("service", Perm.EXPORT_DATA, lambda w: _lens(w, "closed", fmt="docx")),
+    "lens_leaflet": Route("service", Perm.MANAGE_PROGRAMME, _lens),
+    "lens_leaflet_pdf": Route("service", Perm.VIEW_PROGRAMME, lambda w: _lens(w, layout="standard")),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")

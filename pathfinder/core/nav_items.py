@@ -12,12 +12,3 @@ register_nav(
         order=80,
     )
 )
-register_nav(
-    NavItem(
-        "activity",
-        "Activity log",
-        lambda service, programme: reverse("activity", args=[service.slug]),
-        Perm.VIEW_AUDIT,
-        order=90,
-    )
-)

@@ -149,7 +149,7 @@ def findings(request, pk):
         request,
         programme.service,
         programme=programme,
-        current="findings",
+        current="programme",
         page=page,
         findings=finding_rows(page.object_list),
         theme=theme,

@@ -20,7 +20,7 @@ def test_a_lead_runs_the_programme_spine(journey, world):
     assert not journey.sees("Other programme")
 
     # When they add a finding without saying what was found
-    journey.click("Findings")
+    journey.click("All findings")
     journey.press("Add finding")
     # Then they are told what to fix, and nothing else is lost
     assert journey.page.title().startswith("Error: ")
@@ -52,7 +52,7 @@ def test_a_lead_runs_the_programme_spine(journey, world):
     assert mail.outbox[-1].to == ["new.colleague@example.org"]
 
     # And the activity log shows what happened
-    journey.click("Activity log")
+    journey.click("See the activity log")
     assert journey.sees("Invitation sent")
     assert journey.sees("Phase updated")
     journey.sign_out()

@@ -7,7 +7,7 @@ def test_a_member_records_a_finding_without_javascript(new_journey, world):
     journey = new_journey(java_script_enabled=False)
     journey.sign_in(world.member.email, TEST_PASSWORD)
     assert journey.heading().endswith("Home programme")
-    journey.click("Findings")
+    journey.click("All findings")
     journey.fill("What was found", "Staff feel able to ask for supervision.")
     journey.press("Add finding")
     assert journey.page.title().startswith("Error: ")

@@ -16,4 +16,4 @@ def activity(request, slug):
     service = get_for(request, Service, Perm.VIEW_AUDIT, slug=slug)
     events = scoped(AuditEvent, request.user).filter(service=service).select_related("actor")
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "core/activity.html", service_context(request, service, current="activity", page=page))
+    return render(request, "core/activity.html", service_context(request, service, current="people", page=page))

@@ -106,7 +106,9 @@ def test_a_group_shows_averages_only_and_each_question_is_checked_on_who_answere
     survey = make_survey()
     practitioners = [answers("practitioner", confident=4)] * 15
     # Ten managers answered, but only three gave the "applying" question a value.
-    managers = [answers("manager", confident=2)] * 3 + [{**answers("manager", confident=2), "confidence.applying": None}] * 7
+    managers = [answers("manager", confident=2)] * 3 + [
+        {**answers("manager", confident=2), "confidence.applying": None}
+    ] * 7
     respond(survey, practitioners + managers)
     close(survey, world)
     page = as_user(world.lead).get(results_url(survey, "?about.role=manager")).page

@@ -1,0 +1,53 @@
+"""The map, the report and their downloads make the same number of queries
+however many notes and groups there are."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pathfinder.lens import services
+from pathfinder.lens.tests.conftest import journey_of, note
+from pathfinder.testing.factories import MembershipFactory
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    return len(captured)
+
+
+def pages(event):
+    return [
+        f"/lens-events/{event.pk}/map/",
+        f"/lens-events/{event.pk}/report/",
+        f"/lens-events/{event.pk}/priorities/",
+        f"/lens-events/{event.pk}/",
+        f"/lens-journeys/{journey_of(event).pk}/",
+        f"/lens-events/{event.pk}/report.docx",
+    ]
+
+
+def grow(world, event, stages, library, times):
+    for number in range(times):
+        group = services.add_group(
+            event, name=f"Extra {number}", tier="lower", vignettes=[library["aisha"], library["callum"]]
+        )
+        services.add_members(
+            event, [MembershipFactory(service=world.service, role="partner")], group=group, by=world.lead
+        )
+        for stage in stages:
+            for kind in ("works_well", "barrier", "idea"):
+                barrier = note(
+                    event, stage, kind=kind, text=f"{kind} {number}", principles=["safety", "trust"], group=3 + number
+                )
+        priority = services.add_priority(event, title=f"Area {number}", notes=[barrier])
+        services.cast_vote(priority, event.participants.get(membership=world.memberships.member))
+
+
+def test_counts_do_not_grow_with_notes_and_groups(world, as_user, open_event, stages, library):
+    client = as_user(world.lead)
+    open_event.votes_each = 10
+    open_event.save()
+    note(open_event, stages[0])
+    small = [count(client, url) for url in pages(open_event)]
+    grow(world, open_event, stages, library, 3)
+    assert [count(client, url) for url in pages(open_event)] == small

@@ -1,0 +1,46 @@
+from django.urls import path
+
+from pathfinder.lens.views import events, groups, journeys, outputs, pathway, people, priorities, vignettes
+
+urlpatterns = [
+    # The service pathway and the vignette library belong to the service.
+    path("services/<slug:slug>/pathway/", pathway.pathway, name="lens_pathway"),
+    path("services/<slug:slug>/pathway/edit/", pathway.pathway_edit, name="lens_pathway_edit"),
+    path("services/<slug:slug>/pathway/start/", pathway.pathway_start, name="lens_pathway_start"),
+    path("services/<slug:slug>/pathway/stages/new/", pathway.stage_new, name="lens_stage_new"),
+    path("services/<slug:slug>/pathway/stages/<int:pk>/", pathway.stage_edit, name="lens_stage_edit"),
+    path("services/<slug:slug>/pathway/stages/<int:pk>/move/", pathway.stage_move, name="lens_stage_move"),
+    path("services/<slug:slug>/pathway/stages/<int:pk>/remove/", pathway.stage_remove, name="lens_stage_remove"),
+    path("services/<slug:slug>/pathway/stages/<int:pk>/restore/", pathway.stage_restore, name="lens_stage_restore"),
+    path("services/<slug:slug>/vignettes/", vignettes.library, name="lens_vignettes"),
+    path("services/<slug:slug>/vignettes/new/", vignettes.vignette_new, name="lens_vignette_new"),
+    path("services/<slug:slug>/vignettes/<int:pk>/", vignettes.vignette_edit, name="lens_vignette_edit"),
+    # Events belong to the programme.
+    path("programmes/<int:pk>/lens/", events.overview, name="lens_overview"),
+    path("programmes/<int:pk>/lens/new/", events.event_new, name="lens_event_new"),
+    path("lens-events/<int:pk>/", events.event, name="lens_event"),
+    path("lens-events/<int:pk>/details/", events.event_details, name="lens_event_details"),
+    path("lens-events/<int:pk>/support/", events.event_support, name="lens_event_support"),
+    path("lens-events/<int:pk>/status/", events.event_move, name="lens_event_move"),
+    path("lens-events/<int:pk>/me/", events.my_event, name="lens_my_event"),
+    path("lens-events/<int:pk>/groups/", groups.groups, name="lens_groups"),
+    path("lens-groups/<int:pk>/", groups.group_edit, name="lens_group_edit"),
+    path("lens-groups/<int:pk>/remove/", groups.group_remove, name="lens_group_remove"),
+    path("lens-events/<int:pk>/people/", people.participants, name="lens_participants"),
+    path("lens-participants/<int:pk>/", people.participant_edit, name="lens_participant_edit"),
+    path("lens-participants/<int:pk>/remove/", people.participant_remove, name="lens_participant_remove"),
+    path("lens-events/<int:pk>/vouchers/", people.reimbursements, name="lens_reimbursements"),
+    path("lens-vouchers/<int:pk>/remove/", people.reimbursement_remove, name="lens_reimbursement_remove"),
+    path("lens-events/<int:pk>/map/", journeys.live, name="lens_live"),
+    path("lens-journeys/<int:pk>/", journeys.journey, name="lens_journey"),
+    path("lens-journeys/<int:pk>/stages/<int:stage>/", journeys.journey_stage, name="lens_journey_stage"),
+    path("lens-events/<int:pk>/priorities/", priorities.priorities, name="lens_priorities"),
+    path("lens-priorities/<int:pk>/", priorities.priority_edit, name="lens_priority_edit"),
+    path("lens-priorities/<int:pk>/remove/", priorities.priority_remove, name="lens_priority_remove"),
+    path("lens-events/<int:pk>/vote/", priorities.vote, name="lens_vote"),
+    path("lens-events/<int:pk>/report/", outputs.results, name="lens_results"),
+    path("lens-events/<int:pk>/findings/", outputs.make_finding, name="lens_make_finding"),
+    path("lens-events/<int:pk>/report.<str:fmt>", outputs.export, name="lens_export"),
+    path("lens-events/<int:pk>/leaflet/", outputs.leaflet, name="lens_leaflet"),
+    path("lens-events/<int:pk>/leaflet/<str:layout>.pdf", outputs.leaflet_pdf, name="lens_leaflet_pdf"),
+]

@@ -1,0 +1,1 @@
+"""Forms for planning, by area. Fields render through core/forms.jinja only."""

@@ -1,0 +1,1 @@
+"""Shape planning data for pages, charts, diagrams and downloads."""

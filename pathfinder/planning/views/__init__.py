@@ -1,0 +1,1 @@
+"""Planning views, by area. Each module fetches through core.scoping."""

@@ -1,0 +1,44 @@
+"""The budget page: totals by plan year, theme and funding source, direct
+and indirect costs, staff time and the expected savings note."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from pathfinder.core.scoping import scoped
+from pathfinder.planning.models import Action, FundingSource
+from pathfinder.planning.presenters import budget as presenters
+from pathfinder.planning.services import actions as services
+from pathfinder.planning.views.access import get_programme, page
+from pathfinder.reports.charts import render_svg
+
+
+@require_safe
+def budget(request, pk):
+    programme = get_programme(request, pk)
+    plan = services.plan_for(programme)
+    actions = (
+        scoped(Action, request.user)
+        .filter(programme=programme)
+        .select_related("funding_source")
+        .order_by("due_on", "id")
+    )
+    sources = scoped(FundingSource, request.user).filter(programme=programme)
+    plan_budget = presenters.budget(actions, plan.starts_on, plan.years, sources)
+    charts = [
+        (chart, render_svg(chart, id_prefix=key, show_title=False))
+        for key, chart in (
+            ("by-year", presenters.year_chart(plan_budget)),
+            ("by-theme", presenters.theme_chart(plan_budget)),
+            ("by-source", presenters.source_chart(plan_budget)),
+        )
+    ]
+    context = page(
+        request,
+        programme,
+        "budget",
+        plan=plan,
+        budget=plan_budget,
+        charts=charts,
+        totals=presenters.totals_table(plan_budget),
+    )
+    return render(request, "planning/budget.html", context)

@@ -1,0 +1,96 @@
+"""The progress report for senior management: a page saying what it will
+hold, and the report itself as PDF or Word."""
+
+from datetime import datetime, time
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from pathfinder.core import audit
+from pathfinder.core.roles import Perm
+from pathfinder.core.scoping import scoped
+from pathfinder.planning.models import FundingSource, Meeting, ProgressReport
+from pathfinder.planning.presenters import budget as budget_presenter
+from pathfinder.planning.presenters.plan import action_rows, summary
+from pathfinder.planning.presenters.report import progress_report
+from pathfinder.planning.services import actions as services
+from pathfinder.planning.views.access import get_programme, page, today
+from pathfinder.planning.views.plan import plan_actions
+from pathfinder.reports import exports
+
+
+def last_report_date(request, programme):
+    """The day of the latest report made before today: 'since the last report'
+    stays the same however many times today's report is downloaded."""
+    start_of_today = timezone.make_aware(datetime.combine(today(), time.min))
+    last = (
+        scoped(ProgressReport, request.user)
+        .filter(programme=programme, generated_at__lt=start_of_today)
+        .order_by("-generated_at")
+        .first()
+    )
+    return timezone.localtime(last.generated_at).date() if last else None
+
+
+@require_safe
+def report(request, pk):
+    programme = get_programme(request, pk)
+    rows = action_rows(plan_actions(request, programme), today())
+    since = last_report_date(request, programme)
+    done_since = [
+        row
+        for row in rows
+        if row.action.is_done
+        and row.action.done_at
+        and (since is None or timezone.localtime(row.action.done_at).date() >= since)
+    ]
+    context = page(
+        request,
+        programme,
+        "report",
+        since=since,
+        summary=summary(rows),
+        done_since=len(done_since),
+        decisions=sum(1 for row in rows if row.action.decision_needed.strip() and not row.action.is_done),
+    )
+    return render(request, "planning/report.html", context)
+
+
+@require_safe
+def report_download(request, pk, fmt):
+    if fmt not in {"pdf", "docx"}:
+        raise Http404
+    programme = get_programme(request, pk, Perm.EXPORT_DATA)
+    plan = services.plan_for(programme)
+    now = today()
+    since = last_report_date(request, programme)
+    actions = plan_actions(request, programme).prefetch_related("findings")
+    rows = action_rows(actions, now)
+    meetings = scoped(Meeting, request.user).filter(programme=programme).exclude(decisions_needed="")
+    if since:
+        meetings = meetings.filter(held_on__gte=since)
+    sources = scoped(FundingSource, request.user).filter(programme=programme)
+    document = progress_report(
+        service=programme.service,
+        today=now,
+        since=since,
+        rows=rows,
+        meetings=meetings.order_by("held_on"),
+        plan_budget=budget_presenter.budget([row.action for row in rows], plan.starts_on, plan.years, sources),
+        expected_savings=plan.expected_savings,
+    )
+    services.record_report(programme=programme, by=request.user, fmt=fmt)
+    audit.record(
+        audit.Kind.EXPORT,
+        actor=request.user,
+        service=programme.service,
+        target=programme,
+        format=fmt,
+        what="progress report",
+    )
+    name = f"{programme.service.slug}-progress-report-{now.isoformat()}"
+    if fmt == "pdf":
+        return exports.pdf_response(document, f"{name}.pdf")
+    return exports.docx_response(document, f"{name}.docx")
