@@ -3,7 +3,7 @@
 from django import forms
 
 from pathfinder.assessments.models import AssessmentRound
-from pathfinder.core.forms import VersionedForm
+from pathfinder.core.forms import VersionedForm, date_field
 from pathfinder.instruments.definition import Definition, Section
 
 DONT_KNOW = "dont_know"
@@ -135,12 +135,8 @@ class OpenRoundForm(forms.Form):
         help_text="Usually the implementation group. You can add other staff and lived-experience advisers.",
         widget=forms.CheckboxSelectMultiple,
     )
-    rate_by = forms.DateField(
-        label="Please rate by",
-        required=False,
-        help_text="For example, 2027-02-28. Shown to raters as a guide.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        widget=forms.DateInput(format="%Y-%m-%d"),
+    rate_by = date_field(
+        "Please rate by", required=False, help_text="For example, 2027-02-28. Shown to raters as a guide.", what="date"
     )
 
     def __init__(self, *args, versions, members, **kwargs):

@@ -4,6 +4,28 @@ from django.contrib.auth import password_validation
 from pathfinder.core.models import Organisation, Service
 from pathfinder.core.roles import Role
 
+# Dates the way people type them: 2027-03-31, 31 3 2027, 31/3/2027 or 31-3-2027.
+DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
+
+
+def date_field(
+    label: str, *, required: bool = True, help_text: str = "For example, 2027-03-31.", what: str = ""
+) -> forms.DateField:
+    """The one date field every form uses, with messages that say what to type.
+    `what` names the date in messages when the label does not ("the closing date")."""
+    what = what or label[0].lower() + label[1:]
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": f"Enter the {what}.",
+            "invalid": f"Enter the {what} as a real date, for example 2027-03-31.",
+        },
+    )
+
 
 class VersionedForm(forms.Form):
     """Carries the version the person was shown, so stale saves are refused."""

@@ -2,28 +2,17 @@ from decimal import Decimal
 
 from django import forms
 
-from pathfinder.core.forms import VersionedForm
+from pathfinder.core.forms import VersionedForm, date_field
 from pathfinder.lens.models import NOTE_MAX_LENGTH, NoteKind, ParticipantKind, Tier
 from pathfinder.programmes.domain import Principle, Theme
 
 NOT_RECORDED = "not_recorded"
-DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 
 
 def _date(
     label: str, required: bool = True, help_text: str = "For example, 2027-03-18 or 18 3 2027."
 ) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"autocomplete": "off"}, format="%Y-%m-%d"),
-        error_messages={
-            "invalid": "Enter a real date, for example 2027-03-18.",
-            "required": f"Enter the {label.lower()}.",
-        },
-    )
+    return date_field(label, required=required, help_text=help_text)
 
 
 def _text(label: str, max_length: int, rows: int = 3, required: bool = False, help_text: str = "") -> forms.CharField:

@@ -1,36 +1,19 @@
 from django import forms
 
-from pathfinder.core.forms import VersionedForm
+from pathfinder.core.forms import VersionedForm, date_field
 from pathfinder.programmes.domain import Principle, Theme
 from pathfinder.programmes.models import Finding, ProgrammePhase
 
 
 class StartProgrammeForm(forms.Form):
     name = forms.CharField(label="Name of the programme", max_length=200, initial="Trauma-informed practice programme")
-    started_on = forms.DateField(
-        label="Start date",
-        help_text="For example, 14 1 2027 or 2027-01-14.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"],
-        widget=forms.DateInput(attrs={"autocomplete": "off"}, format="%Y-%m-%d"),
-    )
+    started_on = date_field("Start date", help_text="For example, 14 1 2027 or 2027-01-14.")
 
 
 class PhaseForm(VersionedForm):
     status = forms.ChoiceField(label="Status", choices=ProgrammePhase.Status.choices, widget=forms.RadioSelect)
-    starts_on = forms.DateField(
-        label="Start date",
-        required=False,
-        help_text="For example, 2027-01-14.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        widget=forms.DateInput(format="%Y-%m-%d"),
-    )
-    ends_on = forms.DateField(
-        label="End date",
-        required=False,
-        help_text="Planned or actual.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        widget=forms.DateInput(format="%Y-%m-%d"),
-    )
+    starts_on = date_field("Start date", required=False)
+    ends_on = date_field("End date", required=False, help_text="Planned or actual. For example, 2027-03-31.")
 
     def clean(self):
         cleaned = super().clean()

@@ -3,6 +3,7 @@ stored until the person submits (and the code, if any, is accepted)."""
 
 from django import forms
 
+from pathfinder.core.forms import date_field
 from pathfinder.instruments.definition import Definition, Item
 from pathfinder.surveys.models import Survey
 
@@ -103,18 +104,8 @@ class SurveyForm(forms.Form):
         help_text="Codes let each person answer once, and let you remind only those who have not answered. "
         "Neither way links anyone to their answers.",
     )
-    opens_on = forms.DateField(
-        label="Opens on",
-        help_text="For example, 2027-01-10.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        widget=forms.DateInput(format="%Y-%m-%d"),
-    )
-    closes_on = forms.DateField(
-        label="Closes on",
-        help_text="Results appear once it closes.",
-        input_formats=["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y"],
-        widget=forms.DateInput(format="%Y-%m-%d"),
-    )
+    opens_on = date_field("Opens on", help_text="For example, 2027-01-10.", what="opening date")
+    closes_on = date_field("Closes on", help_text="Results appear once it closes.", what="closing date")
 
     def __init__(self, *args, versions, **kwargs):
         super().__init__(*args, **kwargs)

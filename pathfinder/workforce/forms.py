@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from pathfinder.core.forms import VersionedForm
+from pathfinder.core.forms import VersionedForm, date_field
 from pathfinder.workforce.models import (
     FORMAT_CHOICES,
     JOB_ROLE_CHOICES,
@@ -59,8 +59,6 @@ class WellbeingPlanForm(VersionedForm):
 
 
 # --- Training ------------------------------------------------------------------------
-
-DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 
 
 class RoleLevelsForm(forms.Form):
@@ -178,16 +176,7 @@ class TrainingRecordForm(forms.Form):
     entry = forms.ChoiceField(
         label="Training completed", error_messages={"required": "Choose the training they completed."}
     )
-    completed_on = forms.DateField(
-        label="Date completed",
-        input_formats=DATE_FORMATS,
-        help_text="For example, 2027-01-10.",
-        widget=forms.DateInput(format="%Y-%m-%d"),
-        error_messages={
-            "required": "Enter the date they completed it.",
-            "invalid": "Enter the date like 2027-01-10.",
-        },
-    )
+    completed_on = date_field("Date completed", help_text="For example, 2027-01-10.")
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)

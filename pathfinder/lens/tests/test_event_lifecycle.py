@@ -23,7 +23,7 @@ def test_a_wrong_date_is_explained_and_the_title_kept(world, as_user):
         f"/programmes/{world.programme.pk}/lens/new/", {"title": "Spring event", "held_on": "31 February"}
     )
     assert response.page.title.startswith("Error: ")
-    assert "Enter a real date, for example 2027-03-18." in response.page.error_summary()
+    assert "Enter the date as a real date, for example 2027-03-31." in response.page.error_summary()
     assert response.page.css("input[name=title]")[0].get("value") == "Spring event"
 
 

@@ -4,22 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
-DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
-
-
-def date_field(label: str, *, required: bool = True, help_text: str = "For example, 2027-03-31.") -> forms.DateField:
-    what = label[0].lower() + label[1:]
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"}),
-        error_messages={
-            "required": f"Enter the {what}.",
-            "invalid": f"Enter the {what} as a real date, for example 2027-03-31.",
-        },
-    )
+from pathfinder.core.forms import date_field  # noqa: F401  the shared date field, used by planning forms
 
 
 def text_area(label: str, *, max_length: int, required: bool = False, rows: int = 3, help_text: str = ""):
