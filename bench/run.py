@@ -5,11 +5,13 @@ For each engine: a fresh database, migrations, national-scale data
 runs it) under concurrent load from signed-in programme leads. Every page is
 measured in the same shuffled stream as a static file served by the same
 server, so the page/static ratio puts page times in units of this machine.
-The figures are written to BENCHMARKS.md.
+Then, on the same data, anonymous survey submissions under load
+(bench/surveys.py). The figures are written to BENCHMARKS.md.
 
     .venv/bin/python -m bench.run                 # both engines, the real thing
     .venv/bin/python -m bench.run --quick         # small data, few requests: a smoke test
     .venv/bin/python -m bench.run --engine sqlite
+    .venv/bin/python -m bench.run --no-surveys    # pages only
 
 This process never imports Django: each engine needs its own settings (they
 are read from the environment at import), so Django work happens in
@@ -23,6 +25,7 @@ import os
 import platform
 import queue
 import random
+import re
 import secrets
 import signal
 import socket
@@ -33,7 +36,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -71,6 +74,10 @@ class Options:
     quick: bool = False
     report: Path = REPORT
     seed: int = 2026
+    # The survey submission benchmark (bench/surveys.py), after each engine's pages.
+    surveys: bool = True
+    respondents: int = 50
+    submissions: int | None = None  # measured survey submissions; None: bench/surveys.py's default
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,8 @@ class EngineResult:
     failures: list
     # Share of the CPU other processes used during the measured load.
     busy_during: float
+    # bench.surveys.SurveyResult, when the survey benchmark ran.
+    survey: object = None
 
 
 # --- Small helpers ----------------------------------------------------------------------
@@ -166,33 +175,58 @@ def process_cpu() -> dict[int, tuple[str, int, int]]:
     return found
 
 
+def machine_busy_ticks() -> int:
+    """CPU ticks the whole machine has spent busy since boot (all processes,
+    including ones that have ended, the kernel, and time taken by the host)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    return user + nice + system + irq + softirq + steal
+
+
+# A PostgreSQL backend's title: "postgres: [cluster: ]user database host(port) state".
+BACKEND_TITLE = re.compile(r"postgres: (?:\S+: )?\S+ (\S+) (?:\S+\(\d+\)|\[local\])")
+
+
+def serves_bench_database(pid: int) -> bool:
+    """Whether a postgres process works for the benchmark: a backend connected
+    to its database, or a background process (writer, checkpointer...)."""
+    try:
+        title = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return False
+    backend = BACKEND_TITLE.search(title)
+    return backend is None or backend.group(1) == PG_BENCH_DATABASE
+
+
 @contextmanager
 def others_cpu(server: subprocess.Popen, *, postgres_is_ours: bool):
     """Measure the share of the machine's CPU that other processes (a test
     suite, say) used while the block ran; the result is in the yielded dict.
 
-    Ours: this process and the gunicorn process group; and, when benchmarking
-    PostgreSQL, every postgres process (its backends cannot be told apart
-    cheaply, so another user's PostgreSQL work is missed then).
-    Processes that start and end inside the block are missed too: an estimate.
+    Everything the machine did (from /proc/stat, so short-lived processes
+    count too), less what ours used: this process, the gunicorn process
+    group and, when benchmarking PostgreSQL, the postgres processes serving
+    the benchmark database (its backends, and the shared background ones).
     """
 
-    def theirs(snapshot):
+    def ours(snapshot) -> dict[int, int]:
         return {
             pid: ticks
             for pid, (command, group, ticks) in snapshot.items()
-            if pid != os.getpid() and group != server.pid and not (postgres_is_ours and command == "postgres")
+            if pid == os.getpid()
+            or group == server.pid
+            or (postgres_is_ours and command == "postgres" and serves_bench_database(pid))
         }
 
     result = {"share": 0.0}
     if not Path("/proc/stat").exists():  # not Linux: nothing measured
         yield result
         return
-    before, started = theirs(process_cpu()), time.monotonic()
+    before, busy_before, started = ours(process_cpu()), machine_busy_ticks(), time.monotonic()
     yield result
-    after, elapsed = theirs(process_cpu()), time.monotonic() - started
+    after, busy, elapsed = ours(process_cpu()), machine_busy_ticks() - busy_before, time.monotonic() - started
     used = sum(ticks - before.get(pid, 0) for pid, ticks in after.items() if ticks >= before.get(pid, 0))
-    result["share"] = used / (os.sysconf("SC_CLK_TCK") * elapsed * (os.cpu_count() or 1))
+    result["share"] = max(0, busy - used) / (os.sysconf("SC_CLK_TCK") * elapsed * (os.cpu_count() or 1))
 
 
 def free_port() -> int:
@@ -500,7 +534,27 @@ def bench_engine(engine: str, options: Options, secret_key: str, encryption_key:
     failures = [sample for sample in samples if sample.status != 200]
     if failures:
         say(f"!! {len(failures)} requests failed on {ENGINES[engine]}, e.g. {failures[0]}")
-    return EngineResult(engine, generated["counts"], timings, leads, rows, failures, others["share"])
+    survey = None
+    if options.surveys:
+        # After the pages (their server is stopped), on the same database and static files.
+        from bench import surveys
+
+        survey = surveys.bench_surveys(engine, env, survey_options(options))
+    return EngineResult(engine, generated["counts"], timings, leads, rows, failures, others["share"], survey)
+
+
+def survey_options(options: Options):
+    """bench/surveys.py's options for this run: same workers and seed."""
+    from bench import surveys
+
+    base = surveys.QUICK if options.quick else surveys.SurveyOptions()
+    return replace(
+        base,
+        submissions=options.submissions or base.submissions,
+        respondents=options.respondents,
+        workers=options.workers,
+        seed=options.seed,
+    )
 
 
 # --- The report -------------------------------------------------------------------------
@@ -669,6 +723,11 @@ def write_report(results: list[EngineResult], options: Options, started: datetim
     ]
     for result in results:
         lines += engine_section(result, options)
+    survey_results = [result.survey for result in results if result.survey is not None]
+    if survey_results:
+        from bench import surveys
+
+        lines += surveys.section(survey_results, survey_options(options))
     options.report.write_text("\n".join(lines).rstrip() + "\n")
     say(f"\nWrote {options.report}")
 
@@ -680,6 +739,7 @@ def save_raw(results: list[EngineResult]) -> None:
             **result.__dict__,
             "leads": [{key: value for key, value in lead.items() if key != "session"} for lead in result.leads],
             "failures": [sample.__dict__ for sample in result.failures[:50]],
+            "survey": asdict(result.survey) if result.survey is not None else None,
         }
         for result in results
     ]
@@ -695,8 +755,10 @@ def parse(argv: list[str] | None) -> Options:
     parser.add_argument("--quick", action="store_true", help="small data and few requests: a smoke test")
     parser.add_argument("--requests", type=int, help="measured requests per page (default 1000)")
     parser.add_argument("--report", type=Path, help="where to write the report (default BENCHMARKS.md)")
+    parser.add_argument("--no-surveys", action="store_true", help="skip the survey submission benchmark")
+    parser.add_argument("--submissions", type=int, help="measured survey submissions per engine (default 2000)")
     args = parser.parse_args(argv)
-    options = Options(engines=tuple(args.engine or ENGINES))
+    options = Options(engines=tuple(args.engine or ENGINES), surveys=not args.no_surveys, submissions=args.submissions)
     if args.quick:
         # A smoke test must not overwrite the real figures.
         options = replace(
@@ -720,8 +782,11 @@ def main(argv: list[str] | None = None) -> None:
     write_report(results, options, started, time.perf_counter() - clock)
     save_raw(results)
     failed = sum(len(result.failures) for result in results)
-    if failed:
-        raise SystemExit(f"{failed} requests failed: see {options.report}.")
+    problems = [problem for result in results if result.survey is not None for problem in result.survey.problems]
+    if failed or problems:
+        raise SystemExit(
+            "; ".join([f"{failed} requests failed"] * bool(failed) + problems) + f": see {options.report}."
+        )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from pathfinder.instruments.definition import Definition, Item
 from pathfinder.surveys.models import Survey
 
 DONT_KNOW = "dont_know"
+NONE = "none"  # a multi-choice option meaning "none of these": it cannot go with the others
 
 
 def asked_items(definition: Definition, survey: Survey) -> list[Item]:
@@ -76,6 +77,16 @@ class AnswerForm(forms.Form):
                     names.append((name, item))
             if names:
                 self.sections.append((section, names))
+
+    def clean(self):
+        cleaned = super().clean()
+        for _, names in self.sections:
+            for name, item in names:
+                chosen = cleaned.get(name) or []
+                if item.type == "multi" and NONE in chosen and len(chosen) > 1:
+                    label = next(option.label for option in item.options if option.value == NONE)
+                    self.add_error(name, f"Choose “{label}” on its own, or the other answers without it.")
+        return cleaned
 
     def answers(self) -> dict:
         given = {}

@@ -9,7 +9,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -123,9 +123,24 @@ class Submission:
     code: str = ""
 
 
+def _hold_open(survey_id: int) -> None:
+    """Share-lock the survey row for this submission's transaction.
+
+    Submissions share the lock with one another, but closing (and sealing,
+    which rewrites every row) needs it exclusively: so a survey never closes
+    half-way through someone's submission, and both always lock the survey
+    before the participants, which rules out a deadlock between them.
+    SQLite runs one writing transaction at a time already.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM surveys_survey WHERE id = %s FOR SHARE", [survey_id])
+
+
 @transaction.atomic
 def submit(survey: Survey, submission: Submission) -> None:
     """Spend the code (if the survey uses codes) and store the answers."""
+    _hold_open(survey.pk)
     survey = Survey.objects.get(pk=survey.pk)
     if not survey.is_open():
         raise SurveyNotOpen
@@ -140,6 +155,7 @@ def submit(survey: Survey, submission: Submission) -> None:
 
 @transaction.atomic
 def close_early(survey: Survey, *, version: int, by) -> None:
+    Survey.objects.select_for_update().filter(pk=survey.pk).exists()  # waits for submissions in flight
     survey.closed_early_on = timezone.localdate()
     save_if_current(survey, version, ["closed_early_on"])
     audit.record(audit.Kind.SURVEY_CLOSED, actor=by, service=survey.programme.service, target=survey)

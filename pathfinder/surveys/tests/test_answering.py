@@ -112,3 +112,13 @@ def test_looking_at_the_form_stores_nothing(make_survey, as_user):
 
 def test_an_unknown_link_is_not_found(db, as_user):
     assert as_user(None).get("/answer/not-a-real-link/").status_code == 404
+
+
+def test_none_of_these_cannot_go_with_other_answers(make_survey, world, as_user):
+    survey = make_survey(distribution="link")
+    client = as_user(None)
+    page = client.get(url(survey)).page
+    role, done = field_name(page, "What is your role"), field_name(page, "Which of these kinds of training")
+    response = client.post(url(survey), {role: "admin", done: ["none", "informed_elearning"]})
+    assert "on its own, or the other answers without it" in response.page.text()
+    assert not Response.objects.exists()
