@@ -120,3 +120,5 @@ class Document:
     # Who the document is about or for, such as a service's name.
     author_label: str = ""
     generated_on: date | None = None
+    # Bigger text and more space, for easy-read versions (PDF only).
+    large_print: bool = False

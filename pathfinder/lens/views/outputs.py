@@ -1,6 +1,8 @@
 """What the event produces: the report (page, PDF, Word), findings for the
 implementation plan, and the communications leaflet."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,7 +16,6 @@ from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import require, scoped
 from pathfinder.lens import presenters, services, wording
 from pathfinder.lens.forms import FindingThemeForm, LeafletForm
-from pathfinder.lens.leaflet import leaflet_response
 from pathfinder.lens.models import EventParticipant, JourneyNote, Priority, Stage
 from pathfinder.lens.views.access import event_page, get_event, visible_report_event
 from pathfinder.lens.views.journeys import event_map
@@ -198,4 +199,4 @@ def leaflet_pdf(request, pk, layout):
     stages = list(scoped(Stage, request.user).filter(pathway__service=service))
     document = presenters.leaflet_document(event=event, service=service, stages=stages, easy_read=LAYOUTS[layout])
     suffix = "-easy-read" if LAYOUTS[layout] else ""
-    return leaflet_response(document, f"{service.slug}-leaflet{suffix}.pdf", easy_read=LAYOUTS[layout])
+    return exports.pdf_response(replace(document, large_print=LAYOUTS[layout]), f"{service.slug}-leaflet{suffix}.pdf")

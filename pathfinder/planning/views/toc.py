@@ -13,13 +13,13 @@ from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
-from pathfinder.planning.documents import pdf_from_html, svg_response
 from pathfinder.planning.forms.toc import IndicatorForm, LinkForm, NodeEditForm, NodeForm
 from pathfinder.planning.models import Indicator, ToCLink, ToCNode
 from pathfinder.planning.presenters import toc as presenters
 from pathfinder.planning.services import toc as services
 from pathfinder.planning.views.access import get_programme, page
-from pathfinder.reports.exports import attachment_response
+from pathfinder.reports import exports
+from pathfinder.reports.pdf import html_pdf_bytes
 
 DIAGRAM_TITLE = "Theory of change"
 
@@ -192,7 +192,7 @@ def download(request, pk, fmt):
         what="theory of change",
     )
     if fmt == "svg":
-        return svg_response(svg, f"{name}.svg")
+        return exports.svg_response(svg, f"{name}.svg")
     html = render_to_string(
         "planning/pdf/toc.html",
         {
@@ -202,4 +202,4 @@ def download(request, pk, fmt):
             "description": presenters.description(columns, len(links)),
         },
     )
-    return attachment_response(pdf_from_html(html), f"{name}.pdf", ".pdf")
+    return exports.attachment_response(html_pdf_bytes(html), f"{name}.pdf", ".pdf")
