@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from pathfinder.instruments import disclosure
+from pathfinder.instruments import disclosure, scoring
 from pathfinder.instruments.definition import Definition, Item
 from pathfinder.surveys import national
 
@@ -82,6 +82,15 @@ class ItemResult:
 
 
 @dataclass
+class ScoreResult:
+    """A measure's own score (a subscale), averaged over the people who have one."""
+
+    name: str
+    mean: object
+    people: object
+
+
+@dataclass
 class Results:
     size: object
     key: GroupKey
@@ -90,6 +99,29 @@ class Results:
     comments: list[str]
     filters: list[Filter]
     hidden_breakdowns: int
+    scores: list[ScoreResult] = field(default_factory=list)
+
+
+def measure_scores(definition: Definition, answer_sets: list[dict]) -> list[ScoreResult]:
+    """Each person's subscale scores, by the measure's own rules (sum or mean,
+    reversed items, how many answers a score needs), then the average of those
+    scores through the gate. Only for everyone together."""
+    if not definition.scoring.subscales:
+        return []
+    per_person = [
+        {group.key: group.score for group in scoring.subscale_scores(definition, answers)} for answers in answer_sets
+    ]
+    found = []
+    for name in definition.scoring.subscales:
+        values = [scores[name] for scores in per_person if scores[name] is not None]
+        found.append(
+            ScoreResult(
+                name=name.replace("_", " ").capitalize(),
+                mean=disclosure.mean(values, rules()),
+                people=disclosure.group_size(len(values), rules()),
+            )
+        )
+    return found
 
 
 def _percent_rows(counts: dict[str, int], labels: dict[str, str], answered: int, total_known: bool) -> list[Row]:
@@ -201,6 +233,7 @@ def build(definition: Definition, asked: list[Item], responses: list[tuple[str, 
             if answers.get(item.code)
         ]
         secrets.SystemRandom().shuffle(comments)  # free text only for everyone together, in a random order
+        scores = measure_scores(definition, answer_sets)
     else:
         cache: dict = {}
         for section in definition.sections:
@@ -215,7 +248,7 @@ def build(definition: Definition, asked: list[Item], responses: list[tuple[str, 
             ]
             if rows:
                 sections.append((section.title, rows))
-        comments = []
+        comments, scores = [], []
     return Results(
         size=len(members),
         key=key,
@@ -224,6 +257,7 @@ def build(definition: Definition, asked: list[Item], responses: list[tuple[str, 
         comments=comments,
         filters=filters,
         hidden_breakdowns=hidden_breakdowns,
+        scores=scores,
     )
 
 
