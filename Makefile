@@ -53,7 +53,7 @@ serve: $(VENV)/.runtime var
 	PATHFINDER_ENV=production $(MANAGE) collectstatic --no-input --verbosity 0
 	PATHFINDER_ENV=production $(MANAGE) migrate --no-input
 	PATHFINDER_ENV=production $(MANAGE) createcachetable
-	PATHFINDER_ENV=production $(VENV)/bin/gunicorn pathfinder.wsgi --bind $(HOST):$(PORT) --workers $${WEB_WORKERS:-3} --access-logfile -
+	PATHFINDER_ENV=production $(VENV)/bin/gunicorn pathfinder.wsgi --bind $(HOST):$(PORT) --workers $${WEB_WORKERS:-3}
 
 # What the tests need from the machine: Chromium for browser tests, poppler
 # for reading PDFs, Graphviz for diagrams. Installed only when missing and root.

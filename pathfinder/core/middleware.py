@@ -2,11 +2,37 @@ import logging
 import time
 import uuid
 
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.shortcuts import render
 
 from pathfinder.logging import request_id_var
 
 logger = logging.getLogger("pathfinder.request")
+
+# Pages where people answer anonymous surveys. Someone may be signed in while
+# answering; these pages must leave no trace of them: no session read or
+# written (its expiry would record the moment), no request log line.
+UNTRACED_PREFIXES = ("/answer/",)
+
+
+def untraced(request) -> bool:
+    return request.path.startswith(UNTRACED_PREFIXES)
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's sessions, except on untraced pages, which get an empty session
+    that is never saved: the person is treated as signed out there."""
+
+    def process_request(self, request):
+        if untraced(request):
+            request.session = self.SessionStore()
+            return
+        super().process_request(request)
+
+    def process_response(self, request, response):
+        if untraced(request):
+            return response
+        return super().process_response(request, response)
 
 
 class RequestIdMiddleware:
@@ -25,7 +51,7 @@ class RequestIdMiddleware:
         finally:
             request_id_var.reset(token)
         response["X-Request-Id"] = request_id
-        if not request.path.startswith("/static/"):
+        if not request.path.startswith("/static/") and not untraced(request):
             logger.info(
                 "request",
                 extra={

@@ -32,12 +32,21 @@ How to use the gate for a results page:
 3. Within a released group, pass each question's answer counts to
    `count_table`, percentages to `percentage`, averages to `mean`.
 
-Not yet covered: answer counts (and so percentages) for two released groups
-can be subtracted cell by cell. If everyone's and the practitioners' tables
-are both shown, the managers' table follows, and although there are at least
-10 managers, one of their cells may be 1 to 4. Averages are safe this way (an
-average over at least 10 people is allowed); counts per group need the tables
-suppressed together, which `count_table` does not do.
+Figures about one question are released together (`question_figures`): the
+table, its total, the percentages, the average and the "top two" share. Each
+is a fact a reader can combine with the others, so a figure that would let a
+reader pin down a hidden count (an average beside hidden cells, an average
+near the end of a scale, a share on another base) is withheld. Every mean and
+percentage is rounded here, the one way pages show them (`shown_mean`,
+`shown_percent`), so the reasoning is about what people actually see.
+
+Padding: whoever handed out printed codes, or was sent a code and can see
+the results, may have answered themselves and knows those answers. Rules
+`with_padding(n)` raise both limits by n, so every released figure still
+rests on the full number of other people (see docs/privacy.md).
+
+Count tables for two groups could be subtracted cell by cell, so the results
+page shows tables only for everyone together and averages for groups.
 """
 
 from __future__ import annotations
@@ -85,8 +94,26 @@ class Rules:
                 "or every count in a released group could be hidden"
             )
 
+    def with_padding(self, known: int) -> Rules:
+        """The rules when up to `known` answers may be known to a reader (their
+        own, or ones given with codes they handed out): every limit rises by
+        that many, so figures still rest on as many other people as before."""
+        _check_count("known", known)
+        return Rules(min_group=self.min_group + known, small_count_max=self.small_count_max + known)
+
 
 DEFAULT = Rules()
+
+# Means are shown to one decimal place and percentages as whole numbers,
+# everywhere: the gate rounds, so the reasoning below is about what is shown.
+
+
+def shown_mean(value: float) -> float:
+    return float(f"{value:.1f}")
+
+
+def shown_percent(value: float) -> float:
+    return float(f"{value:.0f}")
 
 
 @dataclass(frozen=True)
@@ -243,7 +270,7 @@ def percentage(part: int, whole: int, rules: Rules = DEFAULT) -> Released[float]
         return too_few(rules)
     if _is_small(part, rules) or _is_small(whole - part, rules):
         return SMALL
-    return 100 * part / whole
+    return shown_percent(100 * part / whole)
 
 
 def mean(values: Iterable[float | None], rules: Rules = DEFAULT) -> Released[float]:
@@ -253,7 +280,7 @@ def mean(values: Iterable[float | None], rules: Rules = DEFAULT) -> Released[flo
     given = [value for value in values if value is not None]
     if len(given) < rules.min_group:
         return too_few(rules)
-    return fmean(given)
+    return shown_mean(fmean(given))
 
 
 def share_at_least(values: Iterable[float | None], threshold: float, rules: Rules = DEFAULT) -> Released[float]:
@@ -261,6 +288,144 @@ def share_at_least(values: Iterable[float | None], threshold: float, rules: Rule
     under the percentage rule."""
     given = [value for value in values if value is not None]
     return percentage(sum(1 for value in given if value >= threshold), len(given), rules)
+
+
+# One question's figures, released together --------------------------------------------------------
+
+PINS = Hidden("hidden because, beside the other figures, it would point to a small number")
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """Everything shown about one single-answer question for one group."""
+
+    cells: dict[str, Released[int]]
+    percents: dict[str, Released[float]]
+    total: Released[int]
+    mean: Released[float] | None
+    share: Released[float] | None
+
+
+def question_figures(
+    counts: Mapping[str, int],
+    rules: Rules = DEFAULT,
+    *,
+    values: Mapping[str, float | None] | None = None,
+    share_of: Iterable[str] = (),
+) -> QuestionFigures:
+    """The table, percentages, total, average and share for one question with
+    one answer per person, reasoned about together.
+
+    `counts`: every option, in page order, to how many chose it.
+    `values`: each option's number for the average (None: left out of the
+    average, as "don't know" is). Without it, no average.
+    `share_of`: options whose combined percentage is shown (e.g. the top two
+    points of a scale), on the same base as the table.
+
+    The table is protected as in `count_table`. Then each further figure is
+    released only if, given every figure already released, each hidden cell
+    could still be at least two different values (a reader tries every way to
+    fill the hidden cells that matches what is shown). An average of 4.9 from
+    ten people on a 1 to 5 scale, for example, says nine chose 5 and one chose 4,
+    whatever the table hides; so it is withheld.
+    """
+    share_of = [key for key in share_of if key in counts]
+    cells, total_safe = _protect(counts, rules, total_known=True, respondents=None)
+    total = sum(counts.values())
+    if total < rules.min_group or not total_safe:
+        hidden = too_few(rules) if total < rules.min_group else WORKED_OUT
+        return QuestionFigures(
+            cells=dict(cells),
+            percents=dict.fromkeys(counts, hidden),
+            total=hidden,
+            mean=None if values is None else hidden,
+            share=None if not share_of else hidden,
+        )
+    percents = {
+        key: cell if is_hidden(cell) else shown_percent(100 * counts[key] / total) for key, cell in cells.items()
+    }
+    hidden_keys = [key for key, cell in cells.items() if is_hidden(cell)]
+    checks: list = []
+
+    mean: Released[float] | None = None
+    if values is not None:
+        scored = {key: value for key, value in values.items() if value is not None and key in counts}
+        people = sum(counts[key] for key in scored)
+        if people < rules.min_group:
+            mean = too_few(rules)
+        else:
+            candidate = shown_mean(sum(counts[key] * value for key, value in scored.items()) / people)
+
+            def mean_matches(filled, scored=scored, candidate=candidate):
+                n = sum(filled[key] for key in scored)
+                return n > 0 and shown_mean(sum(filled[key] * v for key, v in scored.items()) / n) == candidate
+
+            if _pins(counts, hidden_keys, [*checks, mean_matches]):
+                mean = PINS
+            else:
+                mean = candidate
+                checks.append(mean_matches)
+
+    share: Released[float] | None = None
+    if share_of:
+        share = percentage(sum(counts[key] for key in share_of), total, rules)
+        if not is_hidden(share):
+            candidate_share = share
+
+            def share_matches(filled, candidate=candidate_share):
+                return shown_percent(100 * sum(filled[key] for key in share_of) / total) == candidate
+
+            if _pins(counts, hidden_keys, [*checks, share_matches]):
+                share = PINS
+            else:
+                checks.append(share_matches)
+    return QuestionFigures(cells=dict(cells), percents=percents, total=total, mean=mean, share=share)
+
+
+class _Settled(Exception):
+    pass
+
+
+def _pins(counts: Mapping[str, int], hidden_keys: list[str], checks: list, budget: int = 200_000) -> bool:
+    """Whether a reader who sees the shown cells, the total and the figures that
+    `checks` test could pin down one hidden cell: every way of filling the
+    hidden cells that agrees with them gives that cell the same value. Errs on
+    the safe side: if there are too many ways to try, it says yes."""
+    if not hidden_keys:
+        return False
+    remaining = sum(counts[key] for key in hidden_keys)
+    # Zeros are shown, so a hidden cell is at least 1, unless a zero was hidden too.
+    lowest = 0 if any(counts[key] == 0 for key in hidden_keys) else 1
+    filled = {key: n for key, n in counts.items()}
+    seen: dict[str, set[int]] = {key: set() for key in hidden_keys}
+    tried = 0
+
+    def fill(index: int, left: int) -> None:
+        nonlocal tried
+        tried += 1
+        if tried > budget:
+            raise _Settled(True)
+        key = hidden_keys[index]
+        if index == len(hidden_keys) - 1:
+            if left < lowest:
+                return
+            filled[key] = left
+            if all(check(filled) for check in checks):
+                for hidden_key in hidden_keys:
+                    seen[hidden_key].add(filled[hidden_key])
+                if all(len(values) >= 2 for values in seen.values()):
+                    raise _Settled(False)
+            return
+        after = len(hidden_keys) - index - 1
+        for n in range(lowest, left - lowest * after + 1):
+            filled[key] = n
+            fill(index + 1, left - n)
+
+    try:
+        fill(0, remaining)
+    except _Settled as settled:
+        return settled.args[0]
+    return True
 
 
 def _check_count(what: str, n: object) -> None:

@@ -1,17 +1,27 @@
-"""Anonymous surveys.
+"""Anonymous surveys. The reasoning is written out in docs/privacy.md.
 
-Who was invited, and whether they have responded, lives in Participant.
-What people answered lives in Response. The two share nothing: no key, no
-code, no user, no time finer than the day, and Response ids are random, so
-the database alone cannot say which answers came from whom or in what order.
+Three tables, and nothing stored joins a person to what they said:
+
+- Participant: who was given a code (a keyed hash of it), for reminders.
+  Answering never writes to it, so its rows carry no trace of who has answered
+  or when.
+- SpentCode: a mark that one invitation has been used, keyed with a secret
+  from the environment. Only the application, holding the keys, can tell
+  which invitation a mark belongs to, and it needs that only to remind the
+  people who have not answered.
+- Response: the answers, encrypted with a key from the environment, without a
+  date and without a time (AES-GCM, not Fernet, whose tokens carry the time
+  they were made). Ids are random.
 """
 
+import json
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from pathfinder.core import crypto
 from pathfinder.instruments.models import InstrumentVersion
 from pathfinder.programmes.models import Programme
 
@@ -38,9 +48,9 @@ class Survey(models.Model):
     # Optional items of the instrument that this survey asks (others are left out).
     included_optional = models.JSONField(default=list, blank=True)
     link_token = models.CharField(max_length=32, unique=True)
-    # Set once the survey is closed and its rows have been rewritten in a
-    # random order (see services.seal): only then are results shown.
-    sealed = models.BooleanField(default=False)
+    # The day reminders last went out: kept for the survey, never per person.
+    reminded_on = models.DateField(null=True, blank=True)
+    archived = models.BooleanField(default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)
@@ -67,18 +77,15 @@ class Survey(models.Model):
 
 
 class Participant(models.Model):
-    """Someone invited with a single-use code: whether they have responded,
-    never what they said. Only a keyed hash of the code is kept."""
+    """Someone given a single-use code: by email (user set) or on paper (no
+    user). Only a keyed hash of the current code is kept; no dates, and nothing
+    here changes when the code is used (see SpentCode)."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="participants")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    email = models.EmailField(blank=True)
     code_hash = models.CharField(max_length=64, unique=True)
-    invited_on = models.DateField(default=timezone.localdate)
-    reminded_on = models.DateField(null=True, blank=True)
-    responded = models.BooleanField(default=False)
 
     service_path = "survey__programme__service"
 
@@ -89,13 +96,31 @@ class Participant(models.Model):
         return f"Participant in {self.survey}"
 
 
+class SpentCode(models.Model):
+    """One invitation has been used. `token` is an HMAC of the survey and the
+    participant under a key from the environment (core.crypto.keyed_digests):
+    without the keys it cannot be matched to a participant."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="spent_codes")
+    token = models.CharField(max_length=64)
+
+    service_path = "survey__programme__service"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "token"], name="one_use_per_invitation")]
+
+    def __str__(self) -> str:
+        return f"A used invitation to {self.survey}"
+
+
 class Response(models.Model):
-    """One person's answers. Deliberately bare: see the module docstring."""
+    """One person's answers. Deliberately bare: see the module docstring.
+
+    `answers` holds the encrypted JSON; read it through `answer_set()`."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
-    answers = models.JSONField()
-    submitted_on = models.DateField(default=timezone.localdate)
+    answers = models.TextField()
 
     service_path = "survey__programme__service"
 
@@ -104,3 +129,15 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"A response to {self.survey}"
+
+    @staticmethod
+    def context(survey_id: int) -> bytes:
+        return f"survey-response:{survey_id}".encode()
+
+    @classmethod
+    def sealed(cls, survey, answers: dict) -> "Response":
+        text = json.dumps(answers, sort_keys=True, ensure_ascii=False)
+        return cls(survey=survey, answers=crypto.encrypt_undated(text, context=cls.context(survey.pk)))
+
+    def answer_set(self) -> dict:
+        return json.loads(crypto.decrypt_undated(self.answers, context=self.context(self.survey_id)))

@@ -11,13 +11,22 @@ from pathfinder.reports.content import Chart, Series, Table
 from pathfinder.surveys import national
 from pathfinder.surveys import results as survey_results
 
+# Live counts move in steps, so watching them while asking one person "have you
+# done it yet?" cannot be used to time anyone's answer (see docs/privacy.md).
+LIVE_STEP = 5
 
-def participation(survey, participants, responses) -> dict:
-    return {
-        "invited": participants.count(),
-        "responded": participants.filter(responded=True).count(),
-        "responses": responses.count(),
-    }
+
+def live_count(n: int, min_group: int = 10) -> str:
+    """How many answers so far, as the lead may see it while the survey is open."""
+    if n == 0:
+        return "None yet"
+    if n < min_group:
+        return f"Fewer than {min_group}"
+    return f"At least {n - n % LIVE_STEP}"
+
+
+def participation(emailed: int, codes: int, responses: int) -> dict:
+    return {"emailed": emailed, "codes": codes, "responses": responses, "live": live_count(responses)}
 
 
 def shown(value) -> float | None:
@@ -81,14 +90,13 @@ def wellbeing_score(definition, answers: dict) -> float | None:
     return plain_mean(values) if values else None
 
 
-def wellbeing_trend(waves: list[tuple[str, object, list[dict]]]) -> Chart | None:
-    """waves: (title, definition, answer sets) for each sealed pulse survey, oldest first."""
+def wellbeing_trend(waves: list[tuple[str, object, list[dict], disclosure.Rules]]) -> Chart | None:
+    """waves: (title, definition, answer sets, rules) for each closed pulse survey, oldest first."""
     if len(waves) < 2:
         return None
-    rules = survey_results.rules()
     values = [
         shown(disclosure.mean([wellbeing_score(definition, answers) for answers in answer_sets], rules))
-        for _, definition, answer_sets in waves
+        for _, definition, answer_sets, rules in waves
     ]
     known = [value for value in values if value is not None]
     if len(known) >= 2:
@@ -99,7 +107,7 @@ def wellbeing_trend(waves: list[tuple[str, object, list[dict]]]) -> Chart | None
     return Chart(
         kind="lines",
         title="Staff wellbeing pulse over time",
-        categories=[title for title, _, _ in waves],
+        categories=[title for title, _, _, _ in waves],
         series=[Series("Average score (1 never – 5 always)", values)],
         summary=summary,
         min_value=1,

@@ -2,22 +2,22 @@
 
 Answering is the delicate part. The code is checked and spent, and the
 answers stored, in one transaction; nothing is written before that, and
-nothing written links the two.
+nothing written links the two (see docs/privacy.md).
 """
 
 import secrets
 from dataclasses import dataclass
 
 from django.core.mail import send_mail
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from pathfinder.core import audit
+from pathfinder.core import audit, crypto
 from pathfinder.core.concurrency import save_if_current
 from pathfinder.surveys import codes
-from pathfinder.surveys.models import Participant, Response, Survey
+from pathfinder.surveys.models import Participant, Response, SpentCode, Survey
 
 
 class CodeNotAccepted(Exception):
@@ -75,6 +75,21 @@ def _send_code(survey, email: str, code: str, reminder: bool = False) -> None:
     )
 
 
+def _spent_tokens(survey_id: int, participant_id: int) -> list[str]:
+    """The marks that say this invitation has been used, under each key, newest first."""
+    return crypto.keyed_digests(f"{survey_id}:{participant_id}".encode(), purpose=b"survey-spent")
+
+
+def _touch(survey) -> None:
+    """Read every participant row once after it is written.
+
+    On PostgreSQL the first read of a newly committed row sets its hint bits,
+    which dirties the page it is on. Reading them now, rather than when someone
+    answers, keeps answering from changing any page that holds participants."""
+    if connection.vendor == "postgresql":
+        transaction.on_commit(lambda: list(Participant.objects.filter(survey=survey).values_list("code_hash")))
+
+
 @transaction.atomic
 def invite_members(survey, users, *, by) -> int:
     """E-mail each person their own code. Returns how many were invited."""
@@ -87,6 +102,7 @@ def invite_members(survey, users, *, by) -> int:
         Participant.objects.create(survey=survey, user=user, code_hash=codes.code_hash(code))
         _send_code(survey, user.email, code)
         invited += 1
+    _touch(survey)
     audit.record(audit.Kind.SURVEY_INVITED, actor=by, service=survey.programme.service, target=survey, people=invited)
     return invited
 
@@ -96,24 +112,70 @@ def extra_codes(survey, count: int, *, by) -> list[str]:
     """Codes to hand out on paper, e.g. to partners. Shown once, never stored."""
     made = [codes.new_code() for _ in range(count)]
     Participant.objects.bulk_create([Participant(survey=survey, code_hash=codes.code_hash(code)) for code in made])
+    _touch(survey)
     audit.record(audit.Kind.SURVEY_INVITED, actor=by, service=survey.programme.service, target=survey, codes=count)
     return made
 
 
+def _used(survey) -> set[int]:
+    """Which participants have used their invitation. Needs the keys: this is
+    the one place the application joins a mark to a person, and only to know
+    whom to remind (never what they said)."""
+    marks = set(SpentCode.objects.filter(survey=survey).values_list("token", flat=True))
+    if not marks:
+        return set()
+    return {
+        pk
+        for pk in survey.participants.values_list("pk", flat=True)
+        if any(token in marks for token in _spent_tokens(survey.pk, pk))
+    }
+
+
+@dataclass(frozen=True)
+class Uptake:
+    """How many codes are out and used, for the application's own decisions
+    (reminders, thresholds). Pages show only `presenters.participation`."""
+
+    invited: int
+    printed: int
+    used: int
+    printed_used: int
+
+
+def uptake(survey) -> Uptake:
+    people = list(survey.participants.values_list("pk", "user_id"))
+    used = _used(survey)
+    printed = [pk for pk, user_id in people if user_id is None]
+    return Uptake(
+        invited=len(people),
+        printed=len(printed),
+        used=len(used),
+        printed_used=sum(1 for pk in printed if pk in used),
+    )
+
+
 @transaction.atomic
 def remind(survey, *, by) -> int:
-    """Remind only those who have not responded, with a fresh code (only a
-    hash of the first one was kept); the old code stops working."""
-    waiting = survey.participants.filter(responded=False).exclude(user=None).select_related("user")
+    """Remind those who have not answered, with a fresh code (only a hash of the
+    first one was kept); the old code stops working.
+
+    Everyone who was e-mailed a code gets a new hash, answered or not (those who
+    answered are simply not sent theirs): so comparing copies of the database
+    from before and after cannot tell who was reminded, and so who had answered."""
+    Survey.objects.select_for_update().filter(pk=survey.pk).exists()  # one reminder run at a time
+    used = _used(survey)
+    people = list(survey.participants.exclude(user=None).select_related("user"))
     sent = 0
-    for participant in waiting:
+    for participant in people:
         code = codes.new_code()
         participant.code_hash = codes.code_hash(code)
-        participant.reminded_on = timezone.localdate()
-        participant.save(update_fields=["code_hash", "reminded_on"])
-        _send_code(survey, participant.user.email, code, reminder=True)
-        sent += 1
-    audit.record(audit.Kind.SURVEY_REMINDED, actor=by, service=survey.programme.service, target=survey, people=sent)
+        if participant.pk not in used:
+            _send_code(survey, participant.user.email, code, reminder=True)
+            sent += 1
+    Participant.objects.bulk_update(people, ["code_hash"])
+    _touch(survey)
+    Survey.objects.filter(pk=survey.pk).update(reminded_on=timezone.localdate())
+    audit.record(audit.Kind.SURVEY_REMINDED, actor=by, service=survey.programme.service, target=survey)
     return sent
 
 
@@ -126,31 +188,66 @@ class Submission:
 def _hold_open(survey_id: int) -> None:
     """Share-lock the survey row for this submission's transaction.
 
-    Submissions share the lock with one another, but closing (and sealing,
-    which rewrites every row) needs it exclusively: so a survey never closes
-    half-way through someone's submission, and both always lock the survey
-    before the participants, which rules out a deadlock between them.
-    SQLite runs one writing transaction at a time already.
+    Submissions share the lock with one another, but closing needs it
+    exclusively: so a survey never closes half-way through someone's
+    submission. SQLite runs one writing transaction at a time already.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1 FROM surveys_survey WHERE id = %s FOR SHARE", [survey_id])
 
 
+def _spend(survey, code: str) -> None:
+    """Use up the invitation behind `code`, or raise CodeNotAccepted.
+
+    The participant row is only read, never written or locked (a lock would
+    write this transaction's id into it, beside the answers' row). Using the
+    same invitation twice at once is stopped by the mark's unique constraint."""
+    participant_id = (
+        Participant.objects.filter(survey=survey, code_hash=codes.code_hash(code)).values_list("pk", flat=True).first()
+    )
+    if participant_id is None:
+        raise CodeNotAccepted
+    tokens = _spent_tokens(survey.pk, participant_id)
+    if SpentCode.objects.filter(survey=survey, token__in=tokens).exists():
+        raise CodeNotAccepted
+    try:
+        with transaction.atomic():
+            SpentCode.objects.create(survey=survey, token=tokens[0])
+    except IntegrityError:
+        raise CodeNotAccepted from None
+
+
 @transaction.atomic
 def submit(survey: Survey, submission: Submission) -> None:
-    """Spend the code (if the survey uses codes) and store the answers."""
+    """Spend the code (if the survey uses codes) and store the answers.
+
+    A submission with no answers at all spends the code (so no more reminders)
+    but stores nothing: it is nobody's answer, and must not count towards any
+    threshold."""
     _hold_open(survey.pk)
     survey = Survey.objects.get(pk=survey.pk)
     if not survey.is_open():
         raise SurveyNotOpen
     if survey.distribution == Survey.Distribution.CODES:
-        spent = Participant.objects.filter(
-            survey=survey, code_hash=codes.code_hash(submission.code), responded=False
-        ).update(responded=True)
-        if spent != 1:
-            raise CodeNotAccepted
-    Response.objects.create(survey=survey, answers=submission.answers, submitted_on=timezone.localdate())
+        _spend(survey, submission.code)
+    if submission.answers:
+        Response.sealed(survey, submission.answers).save(force_insert=True)
+
+
+def answer_sets(survey) -> list[tuple[str, dict]]:
+    """Every response's answers, decrypted, as (random id, answers). Empty
+    answer sets are left out: they are nobody's answer."""
+    found = []
+    for response in Response.objects.filter(survey=survey).only("id", "survey_id", "answers"):
+        answers = response.answer_set()
+        if answers:
+            found.append((str(response.id), answers))
+    return found
+
+
+def response_count(survey) -> int:
+    return Response.objects.filter(survey=survey).count()
 
 
 @transaction.atomic
@@ -159,38 +256,50 @@ def close_early(survey: Survey, *, version: int, by) -> None:
     survey.closed_early_on = timezone.localdate()
     save_if_current(survey, version, ["closed_early_on"])
     audit.record(audit.Kind.SURVEY_CLOSED, actor=by, service=survey.programme.service, target=survey)
-    seal(survey)
 
 
-@transaction.atomic
-def seal(survey: Survey) -> bool:
-    """Once a survey has closed, rewrite its participants and responses in a
-    random order, with new ids, in one transaction.
+def rotate_keys() -> int:
+    """Re-encrypt answers and re-key the used-invitation marks with the newest key."""
+    changed = 0
+    with transaction.atomic():
+        for response in Response.objects.select_for_update().only("id", "survey_id", "answers"):
+            if not crypto.undated_is_current(response.answers):
+                context = Response.context(response.survey_id)
+                response.answers = crypto.encrypt_undated(
+                    crypto.decrypt_undated(response.answers, context=context), context=context
+                )
+                response.save(update_fields=["answers"])
+                changed += 1
+        for survey in Survey.objects.filter(spent_codes__isnull=False).distinct():
+            marks = {mark.token: mark for mark in SpentCode.objects.filter(survey=survey)}
+            for pk in survey.participants.values_list("pk", flat=True):
+                newest, *older = _spent_tokens(survey.pk, pk)
+                for token in older:
+                    if token in marks and newest not in marks:
+                        marks[token].token = newest
+                        marks[token].save(update_fields=["token"])
+                        changed += 1
+    return changed
 
-    While a survey is open, rows are stored in the order people submit, and a
-    database administrator reading system columns could line up the k-th code
-    spent with the k-th response. Rewriting both tables together removes that
-    ordering, which is why results are only shown after sealing.
-    Returns True if it sealed now, False if it was already sealed or still open.
-    """
-    survey = Survey.objects.select_for_update().get(pk=survey.pk)
-    if survey.sealed or not survey.has_closed():
-        return False
-    randomness = secrets.SystemRandom()
-    answers = list(survey.responses.values_list("answers", "submitted_on"))
-    people = list(
-        survey.participants.values_list("user_id", "email", "code_hash", "invited_on", "reminded_on", "responded")
-    )
-    survey.responses.all().delete()
-    survey.participants.all().delete()
-    randomness.shuffle(answers)
-    randomness.shuffle(people)
-    Response.objects.bulk_create([Response(survey=survey, answers=a, submitted_on=on) for a, on in answers])
-    Participant.objects.bulk_create(
-        [
-            Participant(survey=survey, user_id=u, email=e, code_hash=h, invited_on=i, reminded_on=r, responded=d)
-            for u, e, h, i, r, d in people
-        ]
-    )
-    Survey.objects.filter(pk=survey.pk).update(sealed=True)
-    return True
+
+def known_answers(survey) -> int:
+    """How many answers someone who can see the results might know already:
+    every answer given with a printed code (whoever handed the codes out saw
+    them), plus one if anyone sent a code by e-mail can see the results (they
+    know their own). The survey's rules are raised by this many."""
+    from pathfinder.core.models import Membership
+    from pathfinder.core.roles import Perm, permissions_for
+
+    if survey.distribution != Survey.Distribution.CODES:
+        return 0
+    counted = uptake(survey)
+    invited = survey.participants.exclude(user=None).values_list("user_id", flat=True)
+    roles = Membership.objects.filter(service=survey.programme.service, user_id__in=invited).active()
+    viewers = any(Perm.VIEW_SURVEY_RESULTS in permissions_for(role) for role in roles.values_list("role", flat=True))
+    return counted.printed_used + (1 if viewers else 0)
+
+
+def results_rules(survey):
+    from pathfinder.surveys.results import rules
+
+    return rules(known_answers(survey))

@@ -93,7 +93,7 @@ def _detail_context(request, survey, **extra):
     members = scoped(Membership, request.user).filter(service=service).active().select_related("user")
     participants = scoped(Participant, request.user).filter(survey=survey)
     invited_users = set(participants.exclude(user=None).values_list("user_id", flat=True))
-    counts = presenters.participation(survey, participants, scoped(Response, request.user).filter(survey=survey))
+    counts = presenters.participation(len(invited_users), participants.count(), services.response_count(survey))
     return service_context(
         request,
         service,
@@ -125,7 +125,7 @@ def survey_questions(request, pk):
     survey = _survey(request, pk, Perm.RUN_SURVEYS)
     definition = survey.instrument_version.parsed
     form = OptionalQuestionsForm(request.POST, definition=definition)
-    if scoped(Response, request.user).filter(survey=survey).exists():
+    if scoped(Response, request.user).filter(survey=survey).exists() or survey.spent_codes.exists():
         messages.info(request, "People have already answered, so the questions can no longer change.")
         return redirect("survey_detail", survey.pk)
     if form.is_valid():
@@ -194,13 +194,15 @@ def survey_close(request, pk):
 def _results(request, survey):
     if not survey.has_closed():
         return None
-    services.seal(survey)
     definition = survey.instrument_version.parsed
-    responses = [
-        (str(rid), answers)
-        for rid, answers in scoped(Response, request.user).filter(survey=survey).values_list("id", "answers")
-    ]
-    return results.build(definition, asked_items(definition, survey), responses, request.GET)
+    return results.build(
+        definition,
+        asked_items(definition, survey),
+        services.answer_sets(survey),
+        request.GET,
+        rules_=services.results_rules(survey),
+        breakdowns=survey.distribution == Survey.Distribution.CODES,
+    )
 
 
 def _wellbeing_waves(request, survey):
@@ -212,12 +214,15 @@ def _wellbeing_waves(request, survey):
         .order_by("closes_on", "id")
     )
     waves = [wave for wave in waves if wave.has_closed()]
-    for wave in waves:
-        services.seal(wave)
-    answers: dict[int, list[dict]] = {}
-    for survey_id, given in scoped(Response, request.user).filter(survey__in=waves).values_list("survey_id", "answers"):
-        answers.setdefault(survey_id, []).append(given)
-    return [(wave.title, wave.instrument_version.parsed, answers.get(wave.pk, [])) for wave in waves]
+    return [
+        (
+            wave.title,
+            wave.instrument_version.parsed,
+            [answers for _, answers in services.answer_sets(wave)],
+            services.results_rules(wave),
+        )
+        for wave in waves
+    ]
 
 
 @require_safe

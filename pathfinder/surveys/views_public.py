@@ -1,5 +1,9 @@
 """Answering a survey. No sign-in, no session, no cookies but the form's own
-protection; nothing is stored until the answers are sent."""
+protection; nothing is stored until the answers are sent.
+
+Someone who happens to be signed in leaves no trace either: these pages do not
+load or save the session (core.middleware.SessionMiddleware) and are not
+written to the request log (see docs/privacy.md)."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
@@ -12,6 +16,10 @@ from pathfinder.surveys.models import Survey
 
 DONE_COOKIE = "pf_survey_done_{}"
 CLOSED_PROBLEM = "This survey has closed, so answers can no longer be sent. What you typed is still below if you want to keep a note of it."
+NOTHING_ANSWERED = (
+    "You have not answered any of the questions. You can answer some now, or, if you would rather not take part, "
+    "choose “Send without answers”: nothing about you is stored and you will not be reminded."
+)
 CODE_PROBLEM = (
     "That code does not work. Check it and try again, or ask the person who gave it to you for a new one. "
     "If you have just sent your answers, they have been received."
@@ -41,6 +49,10 @@ def answer(request, token):
         # Keep what was typed on screen, so nothing is lost, but store nothing.
         form.is_valid()
         form.add_error(None, CLOSED_PROBLEM)
+    elif request.method == "POST" and form.is_valid() and not form.answers() and not request.POST.get("nothing"):
+        # Nothing answered: say so, and let the person choose (nothing is stored either way).
+        form.add_error(None, NOTHING_ANSWERED)
+        context["nothing_answered"] = True
     elif request.method == "POST" and form.is_valid():
         try:
             services.submit(survey, services.Submission(answers=form.answers(), code=form.cleaned_data.get("code", "")))

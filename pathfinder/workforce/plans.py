@@ -16,10 +16,9 @@ from django.db import transaction
 from pathfinder.core import audit
 from pathfinder.core.concurrency import save_if_current
 from pathfinder.instruments import disclosure
-from pathfinder.surveys import results
 from pathfinder.surveys import services as survey_services
 from pathfinder.surveys.forms import asked_items
-from pathfinder.surveys.models import Response, Survey
+from pathfinder.surveys.models import Survey
 from pathfinder.workforce import tna
 from pathfinder.workforce.models import CatalogueEntry, PlanLine, TrainingPlan
 from pathfinder.workforce.practice_levels import JOB_ROLE_PLURALS, JOB_ROLES, PracticeLevel
@@ -65,12 +64,7 @@ def _read_survey(programme, survey: Survey) -> dict:
             f"“{survey.title}” does not ask people their role, their confidence and the training they have done, "
             "so it cannot shape a plan by role."
         )
-    # Results only ever come from a sealed survey (closed and reshuffled).
-    survey_services.seal(survey)
-    responses = [
-        (str(rid), answers) for rid, answers in Response.objects.filter(survey=survey).values_list("id", "answers")
-    ]
-    return tna.figures(definition, asked, responses, results.rules())
+    return tna.figures(definition, asked, survey_services.answer_sets(survey), survey_services.results_rules(survey))
 
 
 def _percent(value: float) -> str:
