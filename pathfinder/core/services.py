@@ -9,7 +9,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.text import slugify
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import save_if_current
+from pathfinder.core.mail import send_mail
 from pathfinder.core.models import Invitation, Membership, Organisation, Service
 from pathfinder.core.permissions import forget_roles
 from pathfinder.core.roles import Role

@@ -8,7 +8,6 @@ nothing written links the two.
 import secrets
 from dataclasses import dataclass
 
-from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import save_if_current
+from pathfinder.core.mail import send_mail
 from pathfinder.surveys import codes
 from pathfinder.surveys.models import Participant, Response, Survey
 

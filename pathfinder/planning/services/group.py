@@ -4,7 +4,6 @@ meetings, reviewing actions, and the reminder before each meeting."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit, save_if_current
+from pathfinder.core.mail import send_mail
 from pathfinder.planning.models import Action, ActionUpdate, Charter, GroupMember, Meeting
 from pathfinder.planning.models.group import MEETS_EVERY_WEEKS
 from pathfinder.planning.wording import long_date
