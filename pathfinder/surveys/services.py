@@ -60,9 +60,9 @@ def set_optional_questions(survey, included: list[str]) -> None:
 
 
 def _link(survey) -> str:
-    from django.conf import settings
+    from pathfinder.core.links import absolute_url
 
-    return settings.SITE_URL.rstrip("/") + reverse("survey_answer", args=[survey.link_token])
+    return absolute_url(reverse("survey_answer", args=[survey.link_token]))
 
 
 def _send_code(survey, email: str, code: str, reminder: bool = False) -> None:
