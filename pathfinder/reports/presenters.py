@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathfinder.reports.cells import display_text, format_date, xml_safe
 from pathfinder.reports.content import Block, Chart, Document, Heading, Table
 
-
 # An unbroken run of characters longer than this (a pasted address, a very
 # long word) could stretch its column off the page.
 LONG_WORD = 30
