@@ -77,3 +77,10 @@ def test_it_uses_fonts_that_have_those_characters(pdf_file):
     assert any("CJK" in font for font in fonts), fonts
     assert any("Emoji" in font for font in fonts), fonts
     assert any("Devanagari" in font for font in fonts), fonts
+
+
+def test_digits_stay_in_the_text_font(tmp_path):
+    """An emoji font has digits too; they must not be drawn with it."""
+    path = tmp_path / "digits.pdf"
+    path.write_bytes(pdf_bytes(Document(title="Step 1", blocks=[Paragraph("How long: 2 weeks, from 3 March 2026.")])))
+    assert not any("Emoji" in font for font in fonts_in(path)), fonts_in(path)
