@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= 2
 PIP_FILTER := grep -v "^WARNING: Location .* is ignored"
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-sqlite test-postgres test-deps postgres lint format bench clean
+.PHONY: help run serve test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench clean
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -42,7 +42,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 var:
 	@mkdir -p var
 
-run: $(VENV)/.runtime var
+run: $(VENV)/.runtime var pdf-fonts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 	$(MANAGE) pathfinder demo
@@ -56,20 +56,24 @@ serve: $(VENV)/.runtime var
 	PATHFINDER_ENV=production $(VENV)/bin/gunicorn pathfinder.wsgi --bind $(HOST):$(PORT) --workers $${WEB_WORKERS:-3}
 
 # What the tests need from the machine: Chromium for browser tests, poppler
-# for reading PDFs, Graphviz for diagrams. Installed only when missing and root.
-test-deps:
+# for reading PDFs, Graphviz for diagrams, and the PDF fonts. Installed only
+# when missing and root.
+test-deps: pdf-fonts
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing:$$missing"; \
-			(apt-get install -y -q $$missing >/dev/null || (apt-get update -q >/dev/null && apt-get install -y -q $$missing >/dev/null)) || exit 1; \
-		else \
-			echo "Please install:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; \
-		fi; \
-	fi
+	bin/apt-missing $$missing
+
+# Fonts for PDF downloads (the demo makes them too): Noto covers the scripts
+# and emoji that Arial and Liberation Sans lack, which would otherwise print
+# as empty boxes. Installed only when missing and root.
+pdf-fonts:
+	@missing=""; \
+	fc-list -q "Noto Sans" || missing="$$missing fonts-noto-core"; \
+	fc-list -q "Noto Sans CJK SC" || missing="$$missing fonts-noto-cjk"; \
+	fc-list -q "Noto Color Emoji" || missing="$$missing fonts-noto-color-emoji"; \
+	bin/apt-missing $$missing
 
 # Start the local PostgreSQL cluster if it is not answering.
 postgres:

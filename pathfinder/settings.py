@@ -42,7 +42,13 @@ if PRODUCTION:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The address in e-mailed links and calendar feeds. Production requires it;
+# in development, links point at the server that is running (core/links.py).
+SITE_URL = env_str("SITE_URL", "")
+if PRODUCTION and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "Production needs SITE_URL, the https:// address people use to reach Pathfinder; see docs/deploying.md."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -73,6 +79,7 @@ MIDDLEWARE = [
     "pathfinder.core.middleware.RequestIdMiddleware",
     "pathfinder.core.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "pathfinder.core.links.SiteAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -39,6 +39,11 @@ def _invitation(w):
     return {"slug": w.service.slug, "pk": invitation.pk}
 
 
+def _site_invitation(w):
+    invitation = _invitation(w)
+    return {"pk": w.service.pk, "invitation_pk": invitation["pk"]}
+
+
 def _slug(w):
     return {"slug": w.service.slug}
 
@@ -294,6 +299,8 @@ ROUTES = {
     "site_admin_organisation_new": Route("site"),
     "site_admin_service_new": Route("site"),
     "site_admin_service": Route("site", kwargs=lambda w: {"pk": w.service.pk}),
+    "site_admin_invitation_resend": Route("site", kwargs=_site_invitation, methods=("POST",), ok=302),
+    "site_admin_invitation_withdraw": Route("site", kwargs=_site_invitation, methods=("POST",), ok=302),
     "site_admin_users": Route("site"),
     "site_admin_user_disable": Route("site", kwargs=lambda w: {"pk": w.member.pk}, methods=("POST",), ok=302),
     # With a programme started, the service home goes on to its dashboard.

@@ -7,9 +7,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +16,8 @@ from django.utils.text import slugify
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import save_if_current
+from pathfinder.core.links import absolute_url
+from pathfinder.core.mail import send_mail
 from pathfinder.core.models import Invitation, Membership, Organisation, Service
 from pathfinder.core.permissions import forget_roles
 from pathfinder.core.roles import Role
@@ -70,16 +70,43 @@ def invite(*, service: Service, email: str, role: str, by) -> tuple[Invitation, 
         invited_by=by,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
-    link = settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[token])
+    _email_invitation(invitation, token, by=by)
+    audit.record(audit.Kind.INVITATION_SENT, actor=by, service=service, target=invitation, role=role)
+    return invitation, token
+
+
+@transaction.atomic
+def resend_invitation(invitation: Invitation, *, by) -> str:
+    """E-mail a new link, valid for another INVITATION_DAYS. Only the new
+    link works: the old token's hash is replaced. Returns the new token."""
+    token = secrets.token_urlsafe(32)
+    renewed = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, withdrawn_at=None).update(
+        token_hash=hash_token(token), expires_at=timezone.now() + timedelta(days=INVITATION_DAYS)
+    )
+    if not renewed:
+        raise CannotChange("This invitation has already been accepted or withdrawn.")
+    invitation.refresh_from_db()
+    _email_invitation(invitation, token, by=by)
+    audit.record(
+        audit.Kind.INVITATION_SENT,
+        actor=by,
+        service=invitation.service,
+        target=invitation,
+        role=invitation.role,
+        resent=True,
+    )
+    return token
+
+
+def _email_invitation(invitation: Invitation, token: str, *, by) -> None:
+    link = absolute_url(reverse("invitation_accept", args=[token]))
     context = {"invitation": invitation, "link": link, "days": INVITATION_DAYS, "inviter": by}
     send_mail(
-        subject=f"You are invited to join {service.name} on Pathfinder",
+        subject=f"You are invited to join {invitation.service.name} on Pathfinder",
         message=render_to_string("core/email/invitation.txt", context),
         from_email=None,
         recipient_list=[invitation.email],
     )
-    audit.record(audit.Kind.INVITATION_SENT, actor=by, service=service, target=invitation, role=role)
-    return invitation, token
 
 
 def find_open_invitation(token: str) -> Invitation | None:

@@ -18,6 +18,16 @@ urlpatterns = [
     path("site-admin/organisations/new/", site_admin.organisation_new, name="site_admin_organisation_new"),
     path("site-admin/services/new/", site_admin.service_new, name="site_admin_service_new"),
     path("site-admin/services/<int:pk>/", site_admin.service_detail, name="site_admin_service"),
+    path(
+        "site-admin/services/<int:pk>/invitations/<int:invitation_pk>/resend/",
+        site_admin.invitation_resend,
+        name="site_admin_invitation_resend",
+    ),
+    path(
+        "site-admin/services/<int:pk>/invitations/<int:invitation_pk>/withdraw/",
+        site_admin.invitation_withdraw,
+        name="site_admin_invitation_withdraw",
+    ),
     path("site-admin/people/", site_admin.users, name="site_admin_users"),
     path("site-admin/people/<int:pk>/disable/", site_admin.user_disable, name="site_admin_user_disable"),
 ]

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathfinder.reports.cells import display_text, format_date, xml_safe
 from pathfinder.reports.content import Block, Chart, Document, Heading, Table
 
+# An unbroken run of characters longer than this (a pasted address, a very
+# long word) could stretch its column off the page.
+LONG_WORD = 30
+
 
 @dataclass(frozen=True)
 class CellView:
@@ -13,6 +17,17 @@ class CellView:
     numeric: bool = False
     # A row header: the cell that names its row.
     header: bool = False
+
+    @property
+    def long_word(self) -> bool:
+        """Whether the cell may break its text anywhere. Only such cells do,
+        so the words in every other cell stay whole and the table keeps all
+        its columns within the page."""
+        return has_long_word(self.text)
+
+
+def has_long_word(text: str) -> bool:
+    return any(len(word) > LONG_WORD for word in text.split())
 
 
 def blocks_with_levels(document: Document) -> Iterator[tuple[Block, int]]:

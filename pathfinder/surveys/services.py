@@ -8,7 +8,6 @@ nothing written links the two (see docs/privacy.md).
 import secrets
 from dataclasses import dataclass
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from pathfinder.core import audit, crypto
 from pathfinder.core.concurrency import save_if_current
+from pathfinder.core.mail import send_mail
 from pathfinder.surveys import codes
 from pathfinder.surveys.models import Participant, Response, SpentCode, Survey
 
@@ -60,9 +60,9 @@ def set_optional_questions(survey, included: list[str]) -> None:
 
 
 def _link(survey) -> str:
-    from django.conf import settings
+    from pathfinder.core.links import absolute_url
 
-    return settings.SITE_URL.rstrip("/") + reverse("survey_answer", args=[survey.link_token])
+    return absolute_url(reverse("survey_answer", args=[survey.link_token]))
 
 
 def _send_code(survey, email: str, code: str, reminder: bool = False) -> None:

@@ -2,8 +2,6 @@
 findings, phases, people and invitations, site administration, two-step
 verification, and what an outsider sees."""
 
-from urllib.parse import urlsplit
-
 from django.core import mail
 
 from pathfinder.testing.factories import TEST_PASSWORD
@@ -66,9 +64,12 @@ def test_an_invited_person_joins_and_nothing_typed_is_lost(journey, world, new_j
     lead.choose("Lived-experience adviser")
     lead.press("Send invitation")
 
-    # The invited person opens the link from their e-mail
-    path = urlsplit(link_in(mail.outbox[-1].body)).path
-    journey.go(path)
+    # The invited person opens the link from their e-mail: it points at the
+    # server that sent it, whatever its port
+    link = link_in(mail.outbox[-1].body)
+    assert link.startswith(journey.base_url + "/invitations/")
+    journey.page.goto(link)
+    journey.check()
     assert journey.heading() == "Join Home Drug and Alcohol Service"
     # They pick a short password by mistake
     journey.fill("Your name", "Jo Adviser")
@@ -126,3 +127,20 @@ def test_a_site_admin_adds_an_organisation_and_a_service(journey, world):
     journey.choose("Programme lead")
     journey.press("Send invitation")
     assert journey.sees("Invitation sent to hub.lead@example.org")
+    first_link = link_in(mail.outbox[-1].body)
+
+    # The lead says the e-mail never came: the site admin sends it again
+    assert journey.sees("Invitations waiting for a reply")
+    journey.press("Send again to hub.lead@example.org")
+    assert journey.sees("A new invitation has been sent to hub.lead@example.org")
+    second_link = link_in(mail.outbox[-1].body)
+    assert second_link != first_link
+    # Then, having invited the wrong address, withdraws it
+    journey.press("Withdraw the invitation to hub.lead@example.org")
+    assert journey.sees("The invitation to hub.lead@example.org has been withdrawn")
+    assert not journey.sees("Invitations waiting for a reply")
+    journey.sign_out()
+    for link in (first_link, second_link):
+        journey.page.goto(link)
+        journey.check()
+        assert journey.heading() == "This invitation link does not work"

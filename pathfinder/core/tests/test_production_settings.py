@@ -23,6 +23,7 @@ def production_env(**overrides) -> dict:
             "PATHFINDER_ENV": "production",
             "SECRET_KEY": GOOD_SECRET,
             "ALLOWED_HOSTS": "pathfinder.example.org",
+            "SITE_URL": "https://pathfinder.example.org",
             "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
             "LOG_LEVEL": "CRITICAL",
         }
@@ -95,3 +96,15 @@ def test_production_sends_hsts_secure_cookies_and_requires_two_step():
     _status, hsts, session_secure, csrf_secure, mfa = done.stdout.strip().splitlines()[-1].split("|")
     assert "max-age=63072000" in hsts and "includeSubDomains" in hsts
     assert (session_secure, csrf_secure, mfa) == ("True", "True", "True")
+
+
+def test_it_refuses_to_run_without_the_site_address():
+    done = manage("check", SITE_URL=None)
+    assert done.returncode != 0
+    assert "SITE_URL" in done.stderr
+
+
+def test_it_refuses_a_site_address_that_is_not_https():
+    done = manage("check", SITE_URL="http://pathfinder.example.org")
+    assert done.returncode != 0
+    assert "SITE_URL" in done.stderr

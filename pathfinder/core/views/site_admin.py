@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from pathfinder.core import services
 from pathfinder.core.forms import InvitationForm, OrganisationForm, ServiceForm
-from pathfinder.core.models import Organisation, Service
+from pathfinder.core.models import Invitation, Organisation, Service
 from pathfinder.core.scoping import site_admin_queryset
 
 BREADCRUMBS = [{"text": "Site administration", "href": "/site-admin/"}]
@@ -58,11 +59,49 @@ def service_detail(request, pk):
         messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
         return redirect("site_admin_service", service.pk)
     members = service.memberships.active().select_related("user")
+    # Expired ones too: sending again is how they are renewed.
+    invitations = site_admin_queryset(request, Invitation).filter(service=service, accepted_at=None, withdrawn_at=None)
     return render(
         request,
         "core/site_admin/service_detail.html",
-        {"site_service": service, "members": members, "form": form, "breadcrumbs": BREADCRUMBS},
+        {
+            "site_service": service,
+            "members": members,
+            "invitations": invitations,
+            "now": timezone.now(),
+            "form": form,
+            "breadcrumbs": BREADCRUMBS,
+        },
     )
+
+
+def _pending_invitation(request, pk, invitation_pk):
+    """An invitation of this service that is still waiting for a reply."""
+    return get_object_or_404(
+        site_admin_queryset(request, Invitation).select_related("service"),
+        service_id=pk,
+        pk=invitation_pk,
+        accepted_at=None,
+        withdrawn_at=None,
+    )
+
+
+@require_POST
+def invitation_resend(request, pk, invitation_pk):
+    invitation = _pending_invitation(request, pk, invitation_pk)
+    services.resend_invitation(invitation, by=request.user)
+    messages.success(
+        request, f"A new invitation has been sent to {invitation.email}. The link in the earlier one no longer works."
+    )
+    return redirect("site_admin_service", pk)
+
+
+@require_POST
+def invitation_withdraw(request, pk, invitation_pk):
+    invitation = _pending_invitation(request, pk, invitation_pk)
+    services.withdraw_invitation(invitation, by=request.user)
+    messages.success(request, f"The invitation to {invitation.email} has been withdrawn. Its link no longer works.")
+    return redirect("site_admin_service", pk)
 
 
 @require_safe

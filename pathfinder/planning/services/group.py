@@ -3,8 +3,6 @@ meetings, reviewing actions, and the reminder before each meeting."""
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,6 +10,8 @@ from django.utils import timezone
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit, save_if_current
+from pathfinder.core.links import absolute_url
+from pathfinder.core.mail import send_mail
 from pathfinder.planning.models import Action, ActionUpdate, Charter, GroupMember, Meeting
 from pathfinder.planning.models.group import MEETS_EVERY_WEEKS
 from pathfinder.planning.wording import long_date
@@ -138,7 +138,7 @@ def send_reminder(meeting: Meeting, *, by=None, today=None) -> int:
     )
     overdue = [action for action in open_actions if action.due_on < today]
     due_before = [action for action in open_actions if today <= action.due_on <= meeting.held_on]
-    link = settings.SITE_URL.rstrip("/") + reverse("plan_meeting", args=[meeting.pk])
+    link = absolute_url(reverse("plan_meeting", args=[meeting.pk]))
     context = {
         "meeting": meeting,
         "service": programme.service,

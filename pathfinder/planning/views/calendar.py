@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from pathfinder.core.links import absolute_url
 from pathfinder.planning import ical
 from pathfinder.planning.services import calendar as services
 
@@ -18,7 +19,7 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def _feed_url(token: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("plan_calendar_feed", args=[token])
+    return absolute_url(reverse("plan_calendar_feed", args=[token]))
 
 
 @require_http_methods(["GET", "POST"])
