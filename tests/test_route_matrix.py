@@ -301,6 +301,9 @@ ROUTES = {
     "programme_dashboard": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "programme_phase_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": w.programme.pk, "phase": "plan"}),
     "programme_findings": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "programme_finding_edit": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": w.programme.pk, "finding": _plan_finding(w)["pk"]}
+    ),
     "assessment_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "assessment_open": Route("service", Perm.RUN_ASSESSMENTS, _programme),
     "assessment_round": Route("service", Perm.VIEW_PROGRAMME, _round),
