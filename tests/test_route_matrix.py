@@ -301,8 +301,9 @@ ROUTES = {
     "programme_dashboard": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "programme_phase_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": w.programme.pk, "phase": "plan"}),
     "programme_findings": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    # Only the person who recorded the finding (here the lead) may change it.
     "programme_finding_edit": Route(
-        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": w.programme.pk, "finding": _plan_finding(w)["pk"]}
+        "service", kwargs=lambda w: {"pk": w.programme.pk, "finding": _plan_finding(w)["pk"]}, only=frozenset({"lead"})
     ),
     "assessment_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "assessment_open": Route("service", Perm.RUN_ASSESSMENTS, _programme),
