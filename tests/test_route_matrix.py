@@ -343,6 +343,7 @@ ROUTES = {
     # Fewer than 10 answers: there is nothing that may be downloaded.
     "survey_export": Route("service", Perm.VIEW_SURVEY_RESULTS, lambda w: _survey(w, closed=True, fmt="csv"), ok=403),
     # Answering needs no account: the link is the key.
+    "survey_finding": Route("service", Perm.RECORD_FINDINGS, lambda w: _survey(w, closed=True)),
     "survey_answer": Route("public", kwargs=_survey_link),
     "survey_thanks": Route("public", kwargs=_survey_link),
     "wellbeing_plan": Route("signed_in"),
