@@ -316,6 +316,7 @@ ROUTES = {
     "assessment_move": Route(
         "service", Perm.RUN_ASSESSMENTS, _round, ("POST",), ok=302, data=lambda w: {"action": "close", "version": 99}
     ),
+    "assessment_remind": Route("service", Perm.RUN_ASSESSMENTS, _round, ("POST",), ok=302),
     "assessment_reopen": Route("service", Perm.RUN_ASSESSMENTS, lambda w: _round(w, "closed")),
     "assessment_agree": Route("service", Perm.RUN_ASSESSMENTS, lambda w: _round(w, "consensus", section="culture")),
     "assessment_results": Route("service", Perm.VIEW_PROGRAMME, lambda w: _round(w, "closed")),
