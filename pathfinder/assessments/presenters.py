@@ -83,7 +83,9 @@ def spreads(definition: Definition, section: Section, ratings, agreed: dict, vie
                 spread=summary,
                 points=[(point.value, point.label, summary.counts[point.value]) for point in scale.points],
                 named=sorted((rating.rater.user.full_name, scale.label_for(rating.value)) for rating in given),
-                notes=sorted(f"{rating.rater.user.full_name}: {rating.evidence}" for rating in given if rating.evidence),
+                notes=sorted(
+                    f"{rating.rater.user.full_name}: {rating.evidence}" for rating in given if rating.evidence
+                ),
                 agreed=agreed.get(item.code),
             )
         )

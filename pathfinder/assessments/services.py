@@ -78,7 +78,9 @@ def invite_raters(round_: AssessmentRound, *, by=None) -> int:
             _email(rater, round_, "invitation", f"Please rate: {round_.title}")
             sent += 1
     if sent:
-        audit.record("assessment.raters_invited", actor=by, service=round_.programme.service, target=round_, people=sent)
+        audit.record(
+            "assessment.raters_invited", actor=by, service=round_.programme.service, target=round_, people=sent
+        )
     return sent
 
 
@@ -98,7 +100,9 @@ def remind_raters(round_: AssessmentRound, *, by=None, once: bool = False) -> in
             _email(rater, round_, "reminder", f"A reminder to rate: {round_.title}")
             sent += 1
     if sent:
-        audit.record("assessment.raters_reminded", actor=by, service=round_.programme.service, target=round_, people=sent)
+        audit.record(
+            "assessment.raters_reminded", actor=by, service=round_.programme.service, target=round_, people=sent
+        )
     return sent
 
 

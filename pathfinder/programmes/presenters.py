@@ -44,7 +44,9 @@ def finding_rows(findings, user=None) -> list[dict]:
                 "theme": Theme(finding.theme).label,
                 "principle": ", ".join(labels),
                 "principles": labels,
-                "edit_href": reverse("programme_finding_edit", args=[finding.programme_id, finding.pk]) if mine else None,
+                "edit_href": reverse("programme_finding_edit", args=[finding.programme_id, finding.pk])
+                if mine
+                else None,
                 "kind": finding.get_kind_display(),
                 "source": finding.source_label or source.label,
                 "source_href": source.link(finding),

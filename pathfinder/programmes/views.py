@@ -164,9 +164,7 @@ def findings(request, pk):
 def finding_edit(request, pk, finding):
     """The person who recorded a finding corrects it, until an action answers it."""
     programme = get_for(request, Programme, Perm.RECORD_FINDINGS, pk=pk)
-    row = get_for(
-        request, scoped(Finding, request.user).filter(programme=programme), Perm.RECORD_FINDINGS, pk=finding
-    )
+    row = get_for(request, scoped(Finding, request.user).filter(programme=programme), Perm.RECORD_FINDINGS, pk=finding)
     if row.created_by_id != request.user.pk:
         raise PermissionDenied
     reason = services.why_not_editable(row, request.user)

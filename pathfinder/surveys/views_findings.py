@@ -68,10 +68,15 @@ def released_figures(built) -> list[Figure]:
             question = f"“{row.item.text}”"
             if _shown(row.share_high):
                 found.append(
-                    Figure(f"{row.item.code}|high", f"{_percent(row.share_high)} chose one of the top two answers to {question}")
+                    Figure(
+                        f"{row.item.code}|high",
+                        f"{_percent(row.share_high)} chose one of the top two answers to {question}",
+                    )
                 )
             if _shown(row.mean):
-                found.append(Figure(f"{row.item.code}|mean", f"The average answer to {question} was {_number(row.mean)}"))
+                found.append(
+                    Figure(f"{row.item.code}|mean", f"The average answer to {question} was {_number(row.mean)}")
+                )
             if row.item.type != "multi":
                 for index, answer in enumerate(row.rows):
                     if _shown(answer.percent):
@@ -135,7 +140,11 @@ def survey_finding(request, pk):
             source_label=survey.title,
         )
         audit.record(
-            audit.Kind.FINDING_CREATED, actor=request.user, service=survey.programme.service, target=finding, source=SOURCE
+            audit.Kind.FINDING_CREATED,
+            actor=request.user,
+            service=survey.programme.service,
+            target=finding,
+            source=SOURCE,
         )
         messages.success(request, "Added to the programme's findings, ready for the implementation plan.")
         return redirect("survey_results", survey.pk)

@@ -12,7 +12,9 @@ def test_none_of_these_clears_the_other_boxes(journey, world):
     today = timezone.localdate()
     survey = services.create_survey(
         programme=world.programme,
-        instrument_version=InstrumentVersion.objects.get(instrument__key="training-needs-analysis", instrument__owner=None),
+        instrument_version=InstrumentVersion.objects.get(
+            instrument__key="training-needs-analysis", instrument__owner=None
+        ),
         kind="tna",
         title="Training needs 2027",
         distribution="link",

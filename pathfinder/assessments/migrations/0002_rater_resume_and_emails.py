@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0001_initial'),
+        ("assessments", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='rater',
-            name='invited_at',
+            model_name="rater",
+            name="invited_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='rater',
-            name='reminded_at',
+            model_name="rater",
+            name="reminded_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='rater',
-            name='resume_at',
+            model_name="rater",
+            name="resume_at",
             field=models.CharField(blank=True, max_length=60),
         ),
     ]

@@ -1,4 +1,4 @@
-""""Carry on rating" returns the rater to where they left off."""
+""" "Carry on rating" returns the rater to where they left off."""
 
 from pathfinder.assessments.tests.conftest import answer_all
 

@@ -1,6 +1,7 @@
 """Raters are e-mailed when a round opens and reminded before it closes: by
 an idempotent daily command, or when the lead presses the button."""
 
+import io
 from datetime import timedelta
 
 from django.core import mail
@@ -16,9 +17,18 @@ from pathfinder.core.models import AuditEvent
 def opened(world, builtin, third_rater, rate_by=None, capture=None):
     with capture(execute=True):
         return services.open_round(
-            programme=world.programme, instrument_version=builtin, kind="baseline", title="Baseline 2026",
-            raters=[world.lead, world.member, third_rater], rate_by=rate_by, by=world.lead,
+            programme=world.programme,
+            instrument_version=builtin,
+            kind="baseline",
+            title="Baseline 2026",
+            raters=[world.lead, world.member, third_rater],
+            rate_by=rate_by,
+            by=world.lead,
         )
+
+
+def run_command():
+    call_command("assessment_reminders", stdout=io.StringIO())
 
 
 def to(messages):
@@ -32,7 +42,7 @@ def test_raters_are_emailed_when_the_round_opens(world, builtin, third_rater, dj
     assert f"/assessment-rounds/{round_.pk}/" in body
     assert "not anonymous" in body
     assert mail.outbox[0].subject == "Please rate: Baseline 2026"
-    call_command("assessment_reminders", stdout=open("/dev/null", "w"))
+    run_command()
     assert len(mail.outbox) == 3  # nobody is invited twice
 
 
@@ -40,7 +50,12 @@ def test_the_opening_page_emails_the_raters(world, builtin, as_user, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         as_user(world.lead).post(
             f"/programmes/{world.programme.pk}/assessment/new/",
-            {"title": "Baseline", "kind": "baseline", "instrument_version": str(builtin.pk), "raters": [str(world.member.pk)]},
+            {
+                "title": "Baseline",
+                "kind": "baseline",
+                "instrument_version": str(builtin.pk),
+                "raters": [str(world.member.pk)],
+            },
         )
     assert to(mail.outbox) == [world.member.email]
 
@@ -49,16 +64,18 @@ def test_the_command_reminds_each_person_once_shortly_before_rate_by(
     world, builtin, third_rater, django_capture_on_commit_callbacks
 ):
     today = timezone.localdate()
-    round_ = opened(world, builtin, third_rater, rate_by=today + timedelta(days=10), capture=django_capture_on_commit_callbacks)
+    round_ = opened(
+        world, builtin, third_rater, rate_by=today + timedelta(days=10), capture=django_capture_on_commit_callbacks
+    )
     answer_all(round_, world.member, 3)
     mail.outbox.clear()
-    call_command("assessment_reminders", stdout=open("/dev/null", "w"))
+    run_command()
     assert mail.outbox == []  # not due yet
     AssessmentRound.objects.filter(pk=round_.pk).update(rate_by=today + timedelta(days=2))
-    call_command("assessment_reminders", stdout=open("/dev/null", "w"))
+    run_command()
     assert to(mail.outbox) == sorted([world.lead.email, third_rater.email])  # not Bob: he submitted
     assert "reminder" in mail.outbox[0].subject.lower()
-    call_command("assessment_reminders", stdout=open("/dev/null", "w"))
+    run_command()
     assert len(mail.outbox) == 2
     assert AuditEvent.objects.filter(kind="assessment.raters_reminded").count() == 1
 
@@ -67,10 +84,12 @@ def test_closed_rounds_and_people_who_left_get_nothing(world, builtin, third_rat
     from pathfinder.core.models import Membership
 
     today = timezone.localdate()
-    round_ = opened(world, builtin, third_rater, rate_by=today + timedelta(days=1), capture=django_capture_on_commit_callbacks)
+    round_ = opened(
+        world, builtin, third_rater, rate_by=today + timedelta(days=1), capture=django_capture_on_commit_callbacks
+    )
     mail.outbox.clear()
     Membership.objects.filter(user=third_rater).update(is_active=False)
-    call_command("assessment_reminders", stdout=open("/dev/null", "w"))
+    run_command()
     assert to(mail.outbox) == sorted([world.lead.email, world.member.email])
     mail.outbox.clear()
     services.start_consensus(round_, version=round_.version, by=world.lead)
@@ -78,7 +97,9 @@ def test_closed_rounds_and_people_who_left_get_nothing(world, builtin, third_rat
     assert services.remind_raters(round_) == 0 and mail.outbox == []
 
 
-def test_the_lead_sends_a_reminder_from_the_round_page(world, builtin, third_rater, as_user, django_capture_on_commit_callbacks):
+def test_the_lead_sends_a_reminder_from_the_round_page(
+    world, builtin, third_rater, as_user, django_capture_on_commit_callbacks
+):
     round_ = opened(world, builtin, third_rater, capture=django_capture_on_commit_callbacks)
     answer_all(round_, third_rater, 3)
     mail.outbox.clear()

@@ -29,7 +29,11 @@ def draft_all(round_, user, value, evidence=""):
 
 def a_round(world, builtin, raters):
     return services.open_round(
-        programme=world.programme, instrument_version=builtin, kind="baseline", title="Baseline", raters=raters,
+        programme=world.programme,
+        instrument_version=builtin,
+        kind="baseline",
+        title="Baseline",
+        raters=raters,
         by=world.lead,
     )
 
@@ -110,7 +114,9 @@ def test_an_export_of_two_submitted_and_five_drafts_shows_no_spread(world, built
         draft_all(round_, person, 2)
     to_consensus(round_, world)
     client = as_user(world.lead)
-    rows = list(csv.reader(io.StringIO(client.get(f"/assessment-rounds/{round_.pk}/download.csv").content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(client.get(f"/assessment-rounds/{round_.pk}/download.csv").content.decode("utf-8-sig")))
+    )
     header, first = rows[0], rows[1]
     for label in ("Not in place", "Partly in place", "In place across the service"):
         if label in header:

@@ -41,14 +41,11 @@ def rate(request, pk, section):
     form = RatingForm(request.POST or None, initial=initial, definition=definition, section=current)
     if request.method == "POST" and form.is_valid():
         following = definition.sections[position + 1] if position + 1 < len(definition.sections) else None
-        if "later" in request.POST:
-            resume_at = current.key
-        else:
-            resume_at = following.key if following else Rater.CHECK
+        # Where "Carry on rating" brings them back to: this theme if they stop
+        # here, otherwise the next one (or the check page after the last).
+        resume_at = current.key if "later" in request.POST else (following.key if following else Rater.CHECK)
         try:
-            services.save_answers(
-                rater, form.answers(), version=form.cleaned_data["version"], resume_at=resume_at
-            )
+            services.save_answers(rater, form.answers(), version=form.cleaned_data["version"], resume_at=resume_at)
         except StaleEdit:
             rater.refresh_from_db(fields=["version"])
             form = form.after_stale_save(

@@ -1,7 +1,6 @@
 """What happens in the room: notes at each stage, areas for improvement, votes
 within the allowance, and findings for the implementation plan (once each)."""
 
-
 from django.db import transaction
 
 from pathfinder.core import audit

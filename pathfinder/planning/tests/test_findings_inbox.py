@@ -19,7 +19,9 @@ def states(page) -> dict[str, str]:
 
 
 def test_it_lists_findings_from_every_tool_with_their_state(world, as_user):
-    new = FindingFactory(programme=world.programme, theme="culture", principles=["trust", "choice"], source_type="assessment")
+    new = FindingFactory(
+        programme=world.programme, theme="culture", principles=["trust", "choice"], source_type="assessment"
+    )
     answered = FindingFactory(programme=world.programme, theme="wellbeing", principles=["safety"])
     aside = FindingFactory(programme=world.programme, theme="culture")
     FindingFactory(programme=world.other_programme, text="Not ours")

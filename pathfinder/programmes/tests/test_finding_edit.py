@@ -34,8 +34,12 @@ def test_it_lets_the_person_who_recorded_it_change_it(world, as_user):
     assert client.get(f"/programmes/{world.programme.pk}/findings/").page.css(f"a[href='{url(world, finding)}']")
     response = client.post(
         url(world, finding),
-        answers(finding, text="Appointment letters use clinical language.", principles=["trust", "choice"],
-                source_label="Staff interviews"),
+        answers(
+            finding,
+            text="Appointment letters use clinical language.",
+            principles=["trust", "choice"],
+            source_label="Staff interviews",
+        ),
     )
     assert response.status_code == 302
     finding.refresh_from_db()
@@ -48,8 +52,10 @@ def test_it_lets_the_person_who_recorded_it_change_it(world, as_user):
 
 def test_nobody_else_can_change_it(world, as_user):
     finding = a_finding(world)
-    assert not as_user(world.lead).get(f"/programmes/{world.programme.pk}/findings/").page.css(
-        f"a[href='{url(world, finding)}']"
+    assert (
+        not as_user(world.lead)
+        .get(f"/programmes/{world.programme.pk}/findings/")
+        .page.css(f"a[href='{url(world, finding)}']")
     )
     assert as_user(world.lead).get(url(world, finding)).status_code == 403
     assert as_user(world.lead).post(url(world, finding), answers(finding, text="Changed")).status_code == 403
@@ -63,8 +69,13 @@ def test_it_cannot_be_changed_once_an_action_answers_it(world, as_user):
 
     finding = a_finding(world)
     actions.create_action(
-        programme=world.programme, by=world.lead, title="Rewrite letters", theme="policies",
-        owner=world.memberships.member, due_on=date(2027, 3, 31), findings=[finding],
+        programme=world.programme,
+        by=world.lead,
+        title="Rewrite letters",
+        theme="policies",
+        owner=world.memberships.member,
+        due_on=date(2027, 3, 31),
+        findings=[finding],
     )
     client = as_user(world.member)
     page = client.get(url(world, finding)).page

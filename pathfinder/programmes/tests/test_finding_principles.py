@@ -10,7 +10,11 @@ from pathfinder.testing.factories import FindingFactory
 
 def test_it_keeps_every_principle_in_the_methods_order(world):
     finding = services.add_finding(
-        programme=world.programme, theme="culture", kind="barrier", text="x", by=world.lead,
+        programme=world.programme,
+        theme="culture",
+        kind="barrier",
+        text="x",
+        by=world.lead,
         principles=["choice", "trust", "choice"],
     )
     assert Finding.objects.get(pk=finding.pk).principles == ["trust", "choice"]

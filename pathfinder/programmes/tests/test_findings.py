@@ -9,7 +9,12 @@ def path(world):
 def test_a_group_member_adds_a_finding(world, as_user):
     response = as_user(world.member).post(
         path(world),
-        {"text": "  Letters use clinical language.  ", "theme": "policies", "kind": "barrier", "principles": ["trust", "choice"]},
+        {
+            "text": "  Letters use clinical language.  ",
+            "theme": "policies",
+            "kind": "barrier",
+            "principles": ["trust", "choice"],
+        },
     )
     assert response.status_code == 302
     finding = Finding.objects.get()

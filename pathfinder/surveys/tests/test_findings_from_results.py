@@ -89,9 +89,18 @@ def test_withheld_figures_are_never_offered():
 
     hidden = disclosure.too_few()
     built = Results(
-        size=12, key=(), released=True, filters=[], hidden_breakdowns=0, comments=["secret"],
-        sections=[("S", [ItemResult(item=Item, answered=12, rows=[Row("Yes", hidden, hidden)], mean=hidden,
-                                    share_high=hidden)])],
+        size=12,
+        key=(),
+        released=True,
+        filters=[],
+        hidden_breakdowns=0,
+        comments=["secret"],
+        sections=[
+            (
+                "S",
+                [ItemResult(item=Item, answered=12, rows=[Row("Yes", hidden, hidden)], mean=hidden, share_high=hidden)],
+            )
+        ],
     )
     assert released_figures(built) == []
 
