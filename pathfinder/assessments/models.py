@@ -1,4 +1,4 @@
-"""Organisational assessment rounds: named raters answer privately, the lead
+"""Organisational assessment rounds: named raters answer on their own first, the lead
 agrees a score per item with the group, and closed rounds chart progress."""
 
 from django.conf import settings

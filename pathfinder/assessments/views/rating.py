@@ -1,4 +1,4 @@
-"""A rater answers privately, one section at a time, and can come back later."""
+"""A named rater answers on their own, one section at a time, and can come back later."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
