@@ -260,7 +260,14 @@ def items_table(definition: Definition, round_title: str, spreads_by_item: dict,
                 ]
             )
     numeric = frozenset(range(3, 3 + len(scale.points) + 2))
-    return Table(title=f"{round_title}: items", columns=columns, rows=rows, numeric_columns=numeric)
+    return Table(
+        title=f"{round_title}: items",
+        columns=columns,
+        rows=rows,
+        numeric_columns=numeric,
+        caption=f"How many people gave each answer is left blank where fewer than {SPREAD_FROM} people other "
+        "than you submitted answers to the item. Answers saved but not submitted are not counted.",
+    )
 
 
 def themes_table(title: str, result: RoundResult) -> Table:
