@@ -137,7 +137,7 @@ def survey_finding(request, pk):
             by=request.user,
             source_type=SOURCE,
             source_id=f"{survey.pk}:{figure.key}",
-            source_label=survey.title,
+            source_label=f"Survey: {survey.title}",
         )
         audit.record(
             audit.Kind.FINDING_CREATED,

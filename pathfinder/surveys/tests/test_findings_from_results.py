@@ -48,7 +48,7 @@ def test_a_released_figure_becomes_a_finding_with_its_source(make_survey, world,
     finding = Finding.objects.get()
     assert finding.text.startswith("Confidence in applying the principles is middling. (The average answer to")
     assert "was 3.0" in finding.text
-    assert (finding.source_type, finding.source_label) == ("survey", survey.title)
+    assert (finding.source_type, finding.source_label) == ("survey", f"Survey: {survey.title}")
     assert finding.source_id == f"{survey.pk}:confidence.applying|mean"
     assert finding.principles == ["trust", "choice"]
     listed = client.get(f"/programmes/{world.programme.pk}/findings/").page
