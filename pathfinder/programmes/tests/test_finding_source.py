@@ -2,9 +2,8 @@
 link back, or, for one added by hand, what the person said (an interview, a
 meeting)."""
 
-from pathfinder.programmes import services
+from pathfinder.programmes import registry, services
 from pathfinder.programmes.models import Finding
-from pathfinder.programmes import registry
 
 
 def test_a_finding_added_by_hand_says_where_it_came_from(world, as_user):
@@ -20,7 +19,9 @@ def test_a_finding_added_by_hand_says_where_it_came_from(world, as_user):
 def test_a_tools_finding_names_and_links_its_source(world, as_user, monkeypatch):
     monkeypatch.setattr(registry, "_sources", dict(registry._sources))  # registered for this test only
     registry.register_finding_source(
-        registry.FindingSource(key="interview", label="Interview", link=lambda finding: f"/interviews/{finding.source_id}/")
+        registry.FindingSource(
+            key="interview", label="Interview", link=lambda finding: f"/interviews/{finding.source_id}/"
+        )
     )
     services.add_finding(
         programme=world.programme,
