@@ -70,8 +70,8 @@ def _still_here(round_: AssessmentRound):
 def invite_raters(round_: AssessmentRound, *, by=None) -> int:
     """E-mail each rater not yet invited that the round is open. Each rater is
     claimed before sending, so nobody is invited twice. Returns how many."""
-    if round_.status != Status.OPEN:
-        return 0
+    if not AssessmentRound.objects.filter(pk=round_.pk, status=Status.OPEN).exists():
+        return 0  # asked after the commit of opening: it may have moved on since
     sent = 0
     for rater in _still_here(round_).filter(invited_at=None):
         if Rater.objects.filter(pk=rater.pk, invited_at=None).update(invited_at=timezone.now()):

@@ -117,3 +117,11 @@ def test_only_the_lead_sends_reminders(world, builtin, third_rater, as_user, dja
     assert as_user(world.member).post(f"/assessment-rounds/{round_.pk}/remind/").status_code == 403
     assert as_user(world.outsider).post(f"/assessment-rounds/{round_.pk}/remind/").status_code == 404
     assert mail.outbox == []
+
+
+def test_loading_the_demo_sends_no_email(db, django_capture_on_commit_callbacks):
+    from pathfinder.core import demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.load()
+    assert mail.outbox == []
