@@ -456,7 +456,7 @@ def make_findings(world: World) -> None:
                 Finding(
                     programme=programme,
                     theme=theme,
-                    principle=rng.choice(principles) if rng.random() < 0.8 else "",
+                    principles=_some_principles(rng, principles) if rng.random() < 0.8 else [],
                     kind=weighted_choice(rng, KIND_WEIGHTS),
                     text=rng.choice(FINDING_TEXTS).format(theme=theme.label.lower()),
                     source_label=rng.choice(SOURCE_LABELS),
@@ -465,6 +465,11 @@ def make_findings(world: World) -> None:
                 )
             )
     bulk(Finding, rows)
+
+
+def _some_principles(rng, principles) -> list[str]:
+    chosen = set(rng.sample(principles, rng.randint(1, 2)))
+    return [principle.value for principle in principles if principle in chosen]
 
 
 def make_invitations(world: World) -> None:

@@ -308,6 +308,10 @@ ROUTES = {
     "programme_dashboard": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "programme_phase_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": w.programme.pk, "phase": "plan"}),
     "programme_findings": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    # Only the person who recorded the finding (here the lead) may change it.
+    "programme_finding_edit": Route(
+        "service", kwargs=lambda w: {"pk": w.programme.pk, "finding": _plan_finding(w)["pk"]}, only=frozenset({"lead"})
+    ),
     "assessment_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "assessment_open": Route("service", Perm.RUN_ASSESSMENTS, _programme),
     "assessment_round": Route("service", Perm.VIEW_PROGRAMME, _round),
@@ -319,6 +323,7 @@ ROUTES = {
     "assessment_move": Route(
         "service", Perm.RUN_ASSESSMENTS, _round, ("POST",), ok=302, data=lambda w: {"action": "close", "version": 99}
     ),
+    "assessment_remind": Route("service", Perm.RUN_ASSESSMENTS, _round, ("POST",), ok=302),
     "assessment_reopen": Route("service", Perm.RUN_ASSESSMENTS, lambda w: _round(w, "closed")),
     "assessment_agree": Route("service", Perm.RUN_ASSESSMENTS, lambda w: _round(w, "consensus", section="culture")),
     "assessment_results": Route("service", Perm.VIEW_PROGRAMME, lambda w: _round(w, "closed")),
@@ -346,6 +351,7 @@ ROUTES = {
     # Fewer than 10 answers: there is nothing that may be downloaded.
     "survey_export": Route("service", Perm.VIEW_SURVEY_RESULTS, lambda w: _survey(w, closed=True, fmt="csv"), ok=403),
     # Answering needs no account: the link is the key.
+    "survey_finding": Route("service", Perm.RECORD_FINDINGS, lambda w: _survey(w, closed=True)),
     "survey_answer": Route("public", kwargs=_survey_link),
     "survey_thanks": Route("public", kwargs=_survey_link),
     "wellbeing_plan": Route("signed_in"),

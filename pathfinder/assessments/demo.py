@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from pathfinder.assessments import services
-from pathfinder.assessments.models import AssessmentRound
+from pathfinder.assessments.models import AssessmentRound, Rater
 from pathfinder.instruments.models import InstrumentVersion
 from pathfinder.programmes.services import current_programme
 
@@ -87,6 +87,8 @@ def load(context: dict) -> None:
         by=lead,
         rate_by=timezone.localdate() + timedelta(days=21),
     )
+    # The demo's people were "invited" weeks ago; loading it sends no e-mail.
+    Rater.objects.filter(round=follow_up).update(invited_at=timezone.now() - timedelta(days=7))
     first = follow_up.raters.get(user=people["group@lochmore.example"])
     services.save_answers(
         first,

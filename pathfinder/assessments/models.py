@@ -1,4 +1,4 @@
-"""Organisational assessment rounds: named raters answer privately, the lead
+"""Organisational assessment rounds: named raters answer on their own first, the lead
 agrees a score per item with the group, and closed rounds chart progress."""
 
 from django.conf import settings
@@ -47,7 +47,16 @@ class Rater(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessment_raters")
     added_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The theme they were last on, so "Carry on rating" brings them back to it
+    # ("" = not started; CHECK = every theme saved, ready to check and submit).
+    resume_at = models.CharField(max_length=60, blank=True)
+    # E-mails: the invitation when the round opens, one reminder before it
+    # closes. Each is claimed before it is sent, so it goes once.
+    invited_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    CHECK = "check"
 
     service_path = "round__programme__service"
 

@@ -1,8 +1,12 @@
 """Shape assessment data for pages, charts and exports.
 
-Scores come from instruments.scoring; this module only arranges them. Names
-are attached to raters' scores only when at least three raters scored an item,
-so nobody's view can be picked out of a pair.
+Scores come from instruments.scoring; this module only arranges them.
+Raters are named by design, but how people answered an item (the spread, the
+names beside scores and their evidence notes) is shown only when at least
+three people other than the viewer have submitted answers to it, so the
+viewer cannot subtract their own answer and pick out one or two others.
+Drafts (answers saved but not submitted) never count. Pages and downloads
+both go through `gated_ratings`.
 """
 
 from __future__ import annotations
@@ -13,53 +17,75 @@ from pathfinder.instruments import scoring
 from pathfinder.instruments.definition import Definition, Item, Section
 from pathfinder.reports.content import Chart, Series, Table
 
-NAMES_FROM = 3  # raters who gave a score before names are shown beside scores
+SPREAD_FROM = 3  # people other than the viewer who submitted, before a spread is shown
 
 
 def agreed_answers(agreed) -> dict[str, int | None]:
     return {score.item_code: score.value for score in agreed}
 
 
+def gated_ratings(ratings, viewer_id) -> dict[str, list]:
+    """Submitted ratings by item, only for items at least SPREAD_FROM people
+    other than the viewer have submitted. Ratings need `rater` loaded."""
+    by_item: dict[str, list] = {}
+    for rating in ratings:
+        if rating.rater.submitted_at is not None:
+            by_item.setdefault(rating.item_code, []).append(rating)
+    return {
+        code: given
+        for code, given in by_item.items()
+        if len({rating.rater.user_id for rating in given} - {viewer_id}) >= SPREAD_FROM
+    }
+
+
+def visible_spreads(definition: Definition, ratings, viewer_id) -> dict[str, scoring.Spread | None]:
+    """Every scale item's spread for a download; None where it is not shown."""
+    gated = gated_ratings(ratings, viewer_id)
+    return {
+        item.code: scoring.spread(definition, item, [rating.value for rating in gated[item.code]])
+        if item.code in gated
+        else None
+        for item in definition.items
+        if item.type == "scale"
+    }
+
+
 @dataclass
 class ItemSpread:
     item: Item
-    spread: scoring.Spread
+    spread: scoring.Spread | None  # None: not shown (too few others submitted)
     points: list[tuple[int, str, int]]  # value, label, count
-    named: list[tuple[str, str]]  # (name, answer label), only with enough raters
-    notes: list[str]  # evidence notes; with names only when `named`
+    named: list[tuple[str, str]]  # (name, answer label)
+    notes: list[str]  # evidence notes, with names
     agreed: object | None = None
 
+    @property
+    def shown(self) -> bool:
+        return self.spread is not None
 
-def spreads(definition: Definition, section: Section, ratings, agreed: dict) -> list[ItemSpread]:
-    """Per item of a section: how raters answered, and what was agreed."""
-    by_item: dict[str, list] = {}
-    for rating in ratings:
-        by_item.setdefault(rating.item_code, []).append(rating)
+
+def spreads(definition: Definition, section: Section, ratings, agreed: dict, viewer_id) -> list[ItemSpread]:
+    """Per item of a section: how raters answered (when shown), and what was agreed."""
+    gated = gated_ratings(ratings, viewer_id)
     rows = []
     for item in section.items:
         if item.type != "scale":
             continue
+        if item.code not in gated:
+            rows.append(ItemSpread(item=item, spread=None, points=[], named=[], notes=[], agreed=agreed.get(item.code)))
+            continue
         scale = definition.scale_for(item)
-        given = by_item.get(item.code, [])
+        given = gated[item.code]
         summary = scoring.spread(definition, item, [rating.value for rating in given])
-        show_names = summary.scored >= NAMES_FROM
-        named = (
-            sorted((rating.rater.user.full_name, scale.label_for(rating.value)) for rating in given)
-            if show_names
-            else []
-        )
-        notes = [
-            (f"{rating.rater.user.full_name}: " if show_names else "") + rating.evidence
-            for rating in given
-            if rating.evidence
-        ]
         rows.append(
             ItemSpread(
                 item=item,
                 spread=summary,
                 points=[(point.value, point.label, summary.counts[point.value]) for point in scale.points],
-                named=named,
-                notes=sorted(notes),
+                named=sorted((rating.rater.user.full_name, scale.label_for(rating.value)) for rating in given),
+                notes=sorted(
+                    f"{rating.rater.user.full_name}: {rating.evidence}" for rating in given if rating.evidence
+                ),
                 agreed=agreed.get(item.code),
             )
         )
@@ -199,7 +225,7 @@ def trend_chart(definition: Definition, rounds: list[tuple[str, RoundResult]]) -
 
 
 def items_table(definition: Definition, round_title: str, spreads_by_item: dict, agreed) -> Table:
-    """One row per item: how many gave each answer, and what was agreed."""
+    """One row per item: how many gave each answer (blank where not shown), and what was agreed."""
     answers = {score.item_code: score for score in agreed}
     scale_names = sorted({item.scale for item in definition.items if item.type == "scale"})
     scale = definition.scales[scale_names[0]]
@@ -219,7 +245,7 @@ def items_table(definition: Definition, round_title: str, spreads_by_item: dict,
             if item.type != "scale":
                 continue
             spread = spreads_by_item.get(item.code)
-            counts = [spread.counts[point.value] if spread else 0 for point in scale.points]
+            counts = [spread.counts[point.value] if spread else None for point in scale.points]
             agreed_score = answers.get(item.code)
             rows.append(
                 [
@@ -227,14 +253,21 @@ def items_table(definition: Definition, round_title: str, spreads_by_item: dict,
                     item.code,
                     item.text,
                     *counts,
-                    spread.dont_know if spread else 0,
+                    spread.dont_know if spread else None,
                     agreed_score.value if agreed_score else None,
                     scale.label_for(agreed_score.value) if agreed_score else "not agreed yet",
                     agreed_score.rationale if agreed_score else "",
                 ]
             )
     numeric = frozenset(range(3, 3 + len(scale.points) + 2))
-    return Table(title=f"{round_title}: items", columns=columns, rows=rows, numeric_columns=numeric)
+    return Table(
+        title=f"{round_title}: items",
+        columns=columns,
+        rows=rows,
+        numeric_columns=numeric,
+        caption=f"How many people gave each answer is left blank where fewer than {SPREAD_FROM} people other "
+        "than you submitted answers to the item. Answers saved but not submitted are not counted.",
+    )
 
 
 def themes_table(title: str, result: RoundResult) -> Table:

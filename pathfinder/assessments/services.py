@@ -2,9 +2,14 @@
 here, so no view can rate a closed round or agree scores while it is open."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from pathfinder.assessments.models import AgreedScore, AssessmentRound, Rater, Rating
@@ -13,6 +18,7 @@ from pathfinder.core.concurrency import save_if_current
 from pathfinder.programmes import services as programme_services
 
 Status = AssessmentRound.Status
+REMINDER_DAYS = 3  # how many days before "rate by" the reminder goes out
 
 
 class NotNow(Exception):
@@ -37,13 +43,92 @@ def open_round(*, programme, instrument_version, kind: str, title: str, raters, 
     )
     Rater.objects.bulk_create([Rater(round=round_, user=user) for user in raters])
     audit.record(audit.Kind.ASSESSMENT_OPENED, actor=by, service=programme.service, target=round_, raters=len(raters))
+    transaction.on_commit(lambda: invite_raters(round_, by=by))
     return round_
 
 
+def _email(rater: Rater, round_: AssessmentRound, template: str, subject: str) -> None:
+    context = {
+        "round": round_,
+        "rater": rater,
+        "service": round_.programme.service,
+        "link": settings.SITE_URL.rstrip("/") + reverse("assessment_round", args=[round_.pk]),
+    }
+    message = render_to_string(f"assessments/email/{template}.txt", context)
+    send_mail(subject=" ".join(subject.split()), message=message, from_email=None, recipient_list=[rater.user.email])
+
+
+def _still_here(round_: AssessmentRound):
+    """Raters who are still active members of the service."""
+    return round_.raters.filter(
+        user__is_active=True,
+        user__memberships__service_id=round_.programme.service_id,
+        user__memberships__is_active=True,
+    ).select_related("user")
+
+
+def invite_raters(round_: AssessmentRound, *, by=None) -> int:
+    """E-mail each rater not yet invited that the round is open. Each rater is
+    claimed before sending, so nobody is invited twice. Returns how many."""
+    if not AssessmentRound.objects.filter(pk=round_.pk, status=Status.OPEN).exists():
+        return 0  # asked after the commit of opening: it may have moved on since
+    sent = 0
+    for rater in _still_here(round_).filter(invited_at=None):
+        if Rater.objects.filter(pk=rater.pk, invited_at=None).update(invited_at=timezone.now()):
+            _email(rater, round_, "invitation", f"Please rate: {round_.title}")
+            sent += 1
+    if sent:
+        audit.record(
+            "assessment.raters_invited", actor=by, service=round_.programme.service, target=round_, people=sent
+        )
+    return sent
+
+
+def remind_raters(round_: AssessmentRound, *, by=None, once: bool = False) -> int:
+    """E-mail a reminder to raters who have not submitted yet. The lead's
+    button reminds them whenever it is pressed; the daily command (`once`)
+    reminds each person at most once. Returns how many were reminded."""
+    if round_.status != Status.OPEN:
+        return 0
+    sent = 0
+    waiting = _still_here(round_).filter(submitted_at=None)
+    for rater in waiting.filter(reminded_at=None) if once else waiting:
+        claim = Rater.objects.filter(pk=rater.pk, submitted_at=None)
+        if once:
+            claim = claim.filter(reminded_at=None)
+        if claim.update(reminded_at=timezone.now()):
+            _email(rater, round_, "reminder", f"A reminder to rate: {round_.title}")
+            sent += 1
+    if sent:
+        audit.record(
+            "assessment.raters_reminded", actor=by, service=round_.programme.service, target=round_, people=sent
+        )
+    return sent
+
+
+def send_due_emails(*, days: int = REMINDER_DAYS, today=None) -> list[tuple[AssessmentRound, int, int]]:
+    """For every open round: invitations not yet sent, and one reminder to
+    those who have not submitted once "rate by" is `days` days away or less.
+    Safe to run more than once, even at the same time."""
+    today = today or timezone.localdate()
+    done = []
+    for round_ in AssessmentRound.objects.filter(status=Status.OPEN).select_related("programme__service"):
+        invited = invite_raters(round_)
+        due = round_.rate_by is not None and today <= round_.rate_by <= today + timedelta(days=days)
+        reminded = remind_raters(round_, once=True) if due else 0
+        if invited or reminded:
+            done.append((round_, invited, reminded))
+    return done
+
+
 @transaction.atomic
-def save_answers(rater: Rater, answers: dict[str, Answer], *, version: int, submit: bool = False) -> None:
-    """Save a rater's own answers. Raises StaleEdit if they saved from another
-    tab or device in the meantime, NotNow if the round no longer takes ratings."""
+def save_answers(
+    rater: Rater, answers: dict[str, Answer], *, version: int, submit: bool = False, resume_at: str | None = None
+) -> None:
+    """Save a rater's own answers. `resume_at` is the theme (or Rater.CHECK)
+    "Carry on rating" should bring them back to. Raises StaleEdit if they saved
+    from another tab or device in the meantime, NotNow if the round no longer
+    takes ratings."""
     round_ = rater.round
     if round_.status != Status.OPEN:
         raise NotNow("This round is no longer taking ratings.")
@@ -51,9 +136,14 @@ def save_answers(rater: Rater, answers: dict[str, Answer], *, version: int, subm
     unknown = set(answers) - known
     if unknown:
         raise ValueError(f"not items of this instrument: {sorted(unknown)}")
+    fields = []
     if submit:
         rater.submitted_at = timezone.now()
-    save_if_current(rater, version, ["submitted_at"] if submit else [])
+        fields.append("submitted_at")
+    if resume_at is not None:
+        rater.resume_at = resume_at
+        fields.append("resume_at")
+    save_if_current(rater, version, fields)
     now = timezone.now()
     existing = {rating.item_code: rating for rating in rater.ratings.filter(item_code__in=answers)}
     for code, answer in answers.items():

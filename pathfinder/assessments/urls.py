@@ -7,6 +7,7 @@ urlpatterns = [
     path("programmes/<int:pk>/assessment/new/", rounds.open_round, name="assessment_open"),
     path("assessment-rounds/<int:pk>/", rounds.round_page, name="assessment_round"),
     path("assessment-rounds/<int:pk>/move/", rounds.move, name="assessment_move"),
+    path("assessment-rounds/<int:pk>/remind/", rounds.remind, name="assessment_remind"),
     path("assessment-rounds/<int:pk>/reopen/", rounds.reopen, name="assessment_reopen"),
     path("assessment-rounds/<int:pk>/rate/check/", rating.check, name="assessment_check"),
     path("assessment-rounds/<int:pk>/rate/<str:section>/", rating.rate, name="assessment_rate"),

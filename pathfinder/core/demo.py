@@ -111,7 +111,7 @@ def _programme(service, lead, started_on: date, findings, phase_states) -> None:
             programme=programme,
             theme=theme,
             kind=kind,
-            principle=principle,
+            principles=[principle] if principle else [],
             text=text,
             by=lead,
             source_label="Familiarisation conversations",

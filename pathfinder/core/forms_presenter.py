@@ -8,6 +8,51 @@ ids that the error summary can link to.
 
 from django import forms
 
+# A checkbox option with one of these values means "none of these": ticking it
+# clears the other boxes (the design system's own "exclusive" behaviour, so it
+# works with JavaScript; the server refuses the mix either way). A field can
+# name its own with an `exclusive_choices` attribute.
+EXCLUSIVE_CHOICES = frozenset({"none"})
+
+
+def _django_wording(field: forms.Field) -> set[str]:
+    """Django's own message templates for this field and the built-in validators."""
+    from django.core import validators
+
+    wording = {
+        str(message)
+        for klass in type(field).__mro__
+        for message in getattr(klass, "default_error_messages", {}).values()
+    }
+    for name in dir(validators):
+        message = getattr(getattr(validators, name), "message", None)
+        if message is not None:
+            wording.add(str(message))
+    return wording
+
+
+def _named(bound: forms.BoundField, component: str, error: forms.ValidationError, message: str) -> str:
+    """Django's own messages ("This field is required.") do not say which
+    question they are about; say it. Messages written for the field stay."""
+    if str(error.message) not in _django_wording(bound.field):
+        return message
+    label = str(bound.label)
+    if error.code == "required":
+        if component in {"radios", "checkboxes", "checkbox", "select"}:
+            return f"Choose an answer to “{label}”."
+        return f"Fill in “{label}”."
+    return f"“{label}”: {message}"
+
+
+def field_errors(bound: forms.BoundField) -> list[str]:
+    """The field's error messages, each naming the field (see `_named`)."""
+    component = _component(bound.field.widget)
+    found = []
+    for error in bound.form.errors.as_data().get(bound.name, []):
+        for message in error:
+            found.append(_named(bound, component, error, str(message)))
+    return found
+
 
 def _component(widget: forms.Widget) -> str:
     if isinstance(widget, forms.CheckboxSelectMultiple):
@@ -42,7 +87,7 @@ def field_params(bound: forms.BoundField, **overrides) -> dict:
     if bound.help_text:
         params["hint"] = {"text": str(bound.help_text)}
     if bound.errors:
-        params["errorMessage"] = {"text": " ".join(str(error) for error in bound.errors)}
+        params["errorMessage"] = {"text": " ".join(field_errors(bound))}
     attributes = {
         key: value
         for key, value in widget.attrs.items()
@@ -60,6 +105,11 @@ def field_params(bound: forms.BoundField, **overrides) -> dict:
             for value, text in bound.field.choices
             if str(value) != "" or component == "checkboxes"
         ]
+        if component == "checkboxes":
+            exclusive = getattr(bound.field, "exclusive_choices", EXCLUSIVE_CHOICES)
+            for item in params["items"]:
+                if item["value"] in exclusive:
+                    item["behaviour"] = "exclusive"
     elif component == "checkbox":
         del params["id"]
         params["component"] = "checkboxes"
@@ -106,6 +156,6 @@ def error_list(*forms_with_errors: forms.BaseForm) -> list[dict]:
         for error in form.non_field_errors():
             items.append({"text": str(error)})
         for bound in form:
-            for error in bound.errors:
-                items.append({"text": str(error), "href": f"#{bound.auto_id}"})
+            for text in field_errors(bound) if bound.errors else []:
+                items.append({"text": text, "href": f"#{bound.auto_id}"})
     return items

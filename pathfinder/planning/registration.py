@@ -11,7 +11,13 @@ from pathfinder.core import demo as core_demo
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
 from pathfinder.planning import demo
-from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
+from pathfinder.programmes.registry import (
+    FindingSource,
+    Panel,
+    register_finding_lock,
+    register_finding_source,
+    register_panel,
+)
 from pathfinder.programmes.services import current_programme
 
 
@@ -45,4 +51,7 @@ def _feedback_link(finding):
 register_nav(NavItem("plan", "Plan", _nav, Perm.VIEW_PROGRAMME, order=60))
 register_panel(Panel(key="plan", title="Implementation plan", template="planning/panel.html", context=_panel, order=50))
 register_finding_source(FindingSource(key="feedback", label="You said, we did", link=_feedback_link))
+register_finding_lock(
+    "plan", lambda finding: "An action in the plan answers it." if finding.plan_actions.exists() else None
+)
 core_demo.register(demo.load)

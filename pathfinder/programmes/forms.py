@@ -28,11 +28,12 @@ class FindingForm(forms.Form):
     kind = forms.ChoiceField(
         label="What kind of finding is it?", choices=Finding.Kind.choices, widget=forms.RadioSelect
     )
-    principle = forms.ChoiceField(
-        label="Principle",
+    principles = forms.MultipleChoiceField(
+        label="Principles",
         required=False,
-        choices=[("", "None in particular"), *Principle.choices],
-        help_text="The trauma-informed principle it relates to most, if any.",
+        choices=Principle.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The trauma-informed principles it relates to, if any. Choose as many as apply.",
     )
     text = forms.CharField(
         label="What was found",
@@ -40,3 +41,25 @@ class FindingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Describe situations and systems, not individuals. Do not include anyone's name.",
     )
+    source_label = forms.CharField(
+        label="Where did it come from?",
+        required=False,
+        max_length=200,
+        help_text="For example, a staff interview, a team meeting or a walk round the building. "
+        "Do not include anyone's name.",
+    )
+
+
+class FindingEditForm(VersionedForm, FindingForm):
+    """The same questions, for the person who recorded the finding."""
+
+    @staticmethod
+    def initial_from(finding: Finding) -> dict:
+        return {
+            "theme": finding.theme,
+            "kind": finding.kind,
+            "principles": list(finding.principles),
+            "text": finding.text,
+            "source_label": finding.source_label,
+            "version": finding.version,
+        }

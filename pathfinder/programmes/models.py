@@ -50,8 +50,23 @@ class ProgrammePhase(models.Model):
         return list(Phase.values).index(self.phase)
 
 
+class FindingQuerySet(models.QuerySet):
+    def with_principle(self, principle: str) -> "FindingQuerySet":
+        """Findings tagged with `principle` (among others). The principle
+        values are plain words, none inside another, so matching the quoted
+        word in the stored list works on SQLite and PostgreSQL alike."""
+        if principle not in Principle.values:
+            return self.none()
+        return self.filter(principles__icontains=f'"{principle}"')
+
+
 class Finding(models.Model):
-    """Something a tool (or a person) noticed, ready to be answered by the plan."""
+    """Something a tool (or a person) noticed, ready to be answered by the plan.
+
+    Its source is a registered source type (see registry.py), the id of the
+    thing within that tool and a label, never a foreign key to a tool's model,
+    so programmes imports no tool. It can be edited by whoever made it until
+    an action answers it (see services.edit_finding)."""
 
     class Kind(models.TextChoices):
         STRENGTH = "strength", "Strength"
@@ -63,7 +78,8 @@ class Finding(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="findings")
     theme = models.CharField(max_length=30, choices=Theme.choices)
-    principle = models.CharField(max_length=20, choices=Principle.choices, blank=True)
+    # Every principle it was tagged with, in the method's order.
+    principles = models.JSONField(default=list, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     text = models.TextField(max_length=2000)
     # Where it came from: a registered source type (see findings_sources.py),
@@ -73,6 +89,10 @@ class Finding(models.Model):
     source_label = models.CharField(max_length=200, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = FindingQuerySet.as_manager()
 
     service_path = "programme__service"
 
@@ -82,3 +102,7 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def principle_labels(self) -> list[str]:
+        return [Principle(value).label for value in Principle.values if value in self.principles]

@@ -2,7 +2,9 @@
 
 from collections import defaultdict
 
-from pathfinder.programmes.domain import THEME_DESCRIPTIONS, Principle, Theme
+from django.urls import reverse
+
+from pathfinder.programmes.domain import THEME_DESCRIPTIONS, Theme
 from pathfinder.programmes.models import Finding
 from pathfinder.programmes.registry import finding_source
 
@@ -28,15 +30,23 @@ def theme_rows(counts) -> list[dict]:
     return rows
 
 
-def finding_rows(findings) -> list[dict]:
+def finding_rows(findings, user=None) -> list[dict]:
+    """`user`, if given, gets a link to change the findings they recorded
+    (the edit page says so if an action has answered one since)."""
     rows = []
     for finding in findings:
         source = finding_source(finding.source_type)
+        labels = finding.principle_labels
+        mine = user is not None and finding.created_by_id is not None and finding.created_by_id == user.pk
         rows.append(
             {
                 "finding": finding,
                 "theme": Theme(finding.theme).label,
-                "principle": Principle(finding.principle).label if finding.principle else "",
+                "principle": ", ".join(labels),
+                "principles": labels,
+                "edit_href": reverse("programme_finding_edit", args=[finding.programme_id, finding.pk])
+                if mine
+                else None,
                 "kind": finding.get_kind_display(),
                 "source": finding.source_label or source.label,
                 "source_href": source.link(finding),

@@ -2,7 +2,9 @@
 
 A tool's AppConfig.ready() calls `register_panel` (a box on the dashboard)
 and `register_finding_source` (so findings it creates can say where they came
-from). The dashboard only iterates over what is registered.
+from). A tool that answers findings (the plan) calls `register_finding_lock`,
+so a finding stops being editable once something relies on it. The dashboard
+only iterates over what is registered.
 """
 
 from collections.abc import Callable
@@ -29,6 +31,8 @@ class FindingSource:
 
 _panels: dict[str, Panel] = {}
 _sources: dict[str, FindingSource] = {}
+# (finding) -> why it can no longer be edited (plain words), or None.
+_locks: dict[str, Callable] = {}
 
 
 def register_panel(panel: Panel) -> None:
@@ -45,3 +49,16 @@ def register_finding_source(source: FindingSource) -> None:
 
 def finding_source(key: str) -> FindingSource:
     return _sources.get(key, FindingSource(key=key, label=key.replace("_", " ").capitalize()))
+
+
+def register_finding_lock(key: str, check: Callable) -> None:
+    _locks[key] = check
+
+
+def finding_locked(finding) -> str | None:
+    """Why `finding` can no longer be edited, or None if it still can."""
+    for check in _locks.values():
+        reason = check(finding)
+        if reason:
+            return reason
+    return None

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
@@ -21,7 +22,7 @@ from pathfinder.programmes.domain import (
     Theme,
     described,
 )
-from pathfinder.programmes.forms import FindingForm, PhaseForm, StartProgrammeForm
+from pathfinder.programmes.forms import FindingEditForm, FindingForm, PhaseForm, StartProgrammeForm
 from pathfinder.programmes.models import Finding, Programme, ProgrammePhase
 from pathfinder.programmes.presenters import finding_rows, theme_rows
 from pathfinder.programmes.registry import panels
@@ -74,7 +75,7 @@ def dashboard(request, pk):
         phase_descriptions=PHASE_DESCRIPTIONS,
         themes=theme_rows(counts),
         principles=described(Principle, PRINCIPLE_DESCRIPTIONS),
-        recent_findings=finding_rows(recent),
+        recent_findings=finding_rows(recent, request.user),
         panels=[(panel, panel.context(programme, request)) for panel in panels()],
         can_manage=can(request.user, Perm.MANAGE_PROGRAMME, service),
         can_record=can(request.user, Perm.RECORD_FINDINGS, service),
@@ -151,12 +152,57 @@ def findings(request, pk):
         programme=programme,
         current="programme",
         page=page,
-        findings=finding_rows(page.object_list),
+        findings=finding_rows(page.object_list, request.user),
         theme=theme,
         themes=Theme.choices,
         form=form,
     )
     return render(request, "programmes/findings.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def finding_edit(request, pk, finding):
+    """The person who recorded a finding corrects it, until an action answers it."""
+    programme = get_for(request, Programme, Perm.RECORD_FINDINGS, pk=pk)
+    row = get_for(request, scoped(Finding, request.user).filter(programme=programme), Perm.RECORD_FINDINGS, pk=finding)
+    if row.created_by_id != request.user.pk:
+        raise PermissionDenied
+    reason = services.why_not_editable(row, request.user)
+    form = None
+    if reason is None:
+        form = FindingEditForm(request.POST or None, initial=FindingEditForm.initial_from(row))
+        if row.source_type != "manual":
+            del form.fields["source_label"]  # a tool's label says where it came from
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.edit_finding(row, by=request.user, **form.cleaned_data)
+            except services.NotEditable as refused:
+                reason, form = str(refused), None
+            except StaleEdit as stale:
+                form = form.after_stale_save(
+                    stale.current.version,
+                    "This finding was changed in another window or on another device after you opened it, "
+                    "so your changes have not been saved yet. Check the answers below and save again to keep them.",
+                    initial=FindingEditForm.initial_from(stale.current),
+                )
+                if row.source_type != "manual":
+                    del form.fields["source_label"]
+            else:
+                messages.success(request, "The finding has been changed.")
+                return redirect("programme_findings", programme.pk)
+    elif request.method == "POST":
+        messages.info(request, f"Nothing was changed. {reason}")
+    context = service_context(
+        request,
+        programme.service,
+        programme=programme,
+        current="programme",
+        finding=row,
+        form=form,
+        reason=reason,
+        breadcrumbs=[{"text": "Findings", "href": reverse("programme_findings", args=[programme.pk])}],
+    )
+    return render(request, "programmes/finding_edit.html", context)
 
 
 def programme_url(programme) -> str:

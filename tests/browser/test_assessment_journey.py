@@ -6,6 +6,7 @@ from pathfinder.testing.factories import TEST_PASSWORD, MembershipFactory
 
 def test_a_baseline_assessment_from_opening_to_findings(journey, new_journey, world, tmp_path):
     third = MembershipFactory(service=world.service, role="group_member", user__full_name="Gail Third").user
+    fourth = MembershipFactory(service=world.service, role="group_member", user__full_name="Hana Fourth").user
     # The lead opens the baseline round, with the group as raters
     journey.sign_in(world.lead.email, TEST_PASSWORD)
     journey.click("Assessment")
@@ -13,11 +14,13 @@ def test_a_baseline_assessment_from_opening_to_findings(journey, new_journey, wo
     journey.page.get_by_label("Gail Third (implementation group member)").check()
     journey.press("Open the round")
     assert journey.sees("is open")
+    assert journey.sees("Your ratings are not anonymous")
 
     # Each rater answers the first theme privately, in their own browser
     for person, score in (
         (world.member, "4 – In place across the service"),
         (third, "4 – In place across the service"),
+        (fourth, "2 – Planning or early steps"),
     ):
         rater = new_journey()
         rater.sign_in(person.email, TEST_PASSWORD)
@@ -41,8 +44,13 @@ def test_a_baseline_assessment_from_opening_to_findings(journey, new_journey, wo
     for radio in journey.page.get_by_label("2 – Planning or early steps", exact=True).all():
         radio.check()
     journey.press("Save and come back later")
+    # "Carry on rating" goes back to the theme they stopped at
+    journey.click("Carry on rating")
+    assert journey.heading().endswith("Organisational culture")
+    journey.click("Baseline assessment")
     journey.press("Close ratings and agree scores")
     assert journey.heading().endswith("Organisational culture")
+    # Three others submitted; the lead's own unsubmitted answers are not counted
     assert journey.sees("3 gave a score")
     assert journey.sees("Views differ by 2 points")
     for radio in journey.page.get_by_label("3 – Partly in place", exact=True).all():

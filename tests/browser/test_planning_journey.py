@@ -27,7 +27,12 @@ def test_findings_become_a_plan_that_the_group_keeps_moving(journey, new_journey
     # Given the demo's findings, one more from a partner, and the lead's funding sources
     for theme, kind, principle, text in [*HOME_FINDINGS, ("service_design", "feedback", "", SHARED_CARE)]:
         programme_services.add_finding(
-            programme=world.programme, theme=theme, kind=kind, principle=principle, text=text, by=world.lead
+            programme=world.programme,
+            theme=theme,
+            kind=kind,
+            principles=[principle] if principle else [],
+            text=text,
+            by=world.lead,
         )
     plan_services.add_funding_source(programme=world.programme, name="ADP trauma-informed funding", by=world.lead)
     today = timezone.localdate()

@@ -90,6 +90,7 @@ def test_results_are_private_to_the_lead_while_scores_are_being_agreed(open_roun
 
 
 def test_downloads_show_counts_not_names_and_are_audited(open_round, world, third_rater, as_user):
+    answer_all(open_round, world.lead, 4)
     answer_all(open_round, world.member, 4, evidence='=HYPERLINK("http://evil")')
     answer_all(open_round, third_rater, 2)
     closed(open_round, world, lambda item: 3)
@@ -100,7 +101,7 @@ def test_downloads_show_counts_not_names_and_are_audited(open_round, world, thir
     header, first = rows[0], rows[1]
     assert header[:3] == ["Theme", "Item code", "Item"]
     assert first[1] == "culture.principles-in-decisions"
-    assert first[header.index("Partly in place")] == "0" and first[header.index("In place across the service")] == "1"
+    assert first[header.index("Partly in place")] == "0" and first[header.index("In place across the service")] == "2"
     body = response.content.decode("utf-8-sig")
     assert "Bob Member" not in body and "Gail Third" not in body
     workbook = openpyxl.load_workbook(

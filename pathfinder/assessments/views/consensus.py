@@ -58,7 +58,7 @@ def agree(request, pk, section):
             if following is None:
                 return redirect("assessment_round", round_.pk)
             return redirect("assessment_agree", round_.pk, following.key)
-    rows = presenters.spreads(definition, current, ratings, agreed)
+    rows = presenters.spreads(definition, current, ratings, agreed, request.user.pk)
     fields = {code: index for index, code in form.codes.items()}
     context = service_context(
         request,
@@ -71,7 +71,7 @@ def agree(request, pk, section):
         section=current,
         position=position + 1,
         sections=definition.sections,
-        names_from=presenters.NAMES_FROM,
+        spread_from=presenters.SPREAD_FROM,
         breadcrumbs=[{"text": round_.title, "href": reverse("assessment_round", args=[round_.pk])}],
     )
     return render(request, "assessments/agree.html", context)

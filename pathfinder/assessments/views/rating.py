@@ -1,4 +1,4 @@
-"""A rater answers privately, one section at a time, and can come back later."""
+"""A named rater answers on their own, one section at a time, and can come back later."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from pathfinder.assessments import services
 from pathfinder.assessments.forms import RatingForm
-from pathfinder.assessments.models import AssessmentRound
+from pathfinder.assessments.models import AssessmentRound, Rater
 from pathfinder.assessments.views.access import get_round, my_rater_row, section_or_404
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.pages import service_context
@@ -40,8 +40,12 @@ def rate(request, pk, section):
     initial = RatingForm.initial_from(current, mine) | {"version": rater.version}
     form = RatingForm(request.POST or None, initial=initial, definition=definition, section=current)
     if request.method == "POST" and form.is_valid():
+        following = definition.sections[position + 1] if position + 1 < len(definition.sections) else None
+        # Where "Carry on rating" brings them back to: this theme if they stop
+        # here, otherwise the next one (or the check page after the last).
+        resume_at = current.key if "later" in request.POST else (following.key if following else Rater.CHECK)
         try:
-            services.save_answers(rater, form.answers(), version=form.cleaned_data["version"])
+            services.save_answers(rater, form.answers(), version=form.cleaned_data["version"], resume_at=resume_at)
         except StaleEdit:
             rater.refresh_from_db(fields=["version"])
             form = form.after_stale_save(
@@ -63,7 +67,6 @@ def rate(request, pk, section):
                     "Your answers are saved. You can come back and carry on at any time while the round is open.",
                 )
                 return redirect("assessment_round", round_.pk)
-            following = definition.sections[position + 1] if position + 1 < len(definition.sections) else None
             if following is None:
                 return redirect("assessment_check", round_.pk)
             return redirect("assessment_rate", round_.pk, following.key)

@@ -112,15 +112,8 @@ def make_finding(request, pk):
 def _export_tables(request, round_):
     definition = round_.instrument_version.parsed
     agreed = list(scoped(AgreedScore, request.user).filter(round=round_))
-    ratings = scoped(Rating, request.user).filter(rater__round=round_)
-    values: dict[str, list] = {}
-    for rating in ratings:
-        values.setdefault(rating.item_code, []).append(rating.value)
-    spreads = {
-        item.code: scoring.spread(definition, item, values.get(item.code, []))
-        for item in definition.items
-        if item.type == "scale"
-    }
+    ratings = scoped(Rating, request.user).filter(rater__round=round_).select_related("rater")
+    spreads = presenters.visible_spreads(definition, ratings, request.user.pk)
     result = presenters.round_result(definition, agreed)
     return (
         definition,

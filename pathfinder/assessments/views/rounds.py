@@ -135,6 +135,7 @@ def round_page(request, pk):
     raters = scoped(Rater, request.user).filter(round=round_).select_related("user")
     me = next((rater for rater in raters if rater.user_id == request.user.pk), None)
     answered = _answered_by_section(definition, me) if me is not None else {}
+    started = me is not None and (bool(me.resume_at) or any(answered.values()))
     context = service_context(
         request,
         round_.programme.service,
@@ -145,6 +146,8 @@ def round_page(request, pk):
         raters=raters,
         me=me,
         answered=answered,
+        started=started,
+        resume_url=_resume_url(round_, definition, me) if me is not None else None,
         can_run=can_run(request, round_.programme.service),
         reopen_form=ReopenForm(initial={"version": round_.version}) if round_.status == CLOSED else None,
         breadcrumbs=[
@@ -152,6 +155,30 @@ def round_page(request, pk):
         ],
     )
     return render(request, "assessments/round.html", context)
+
+
+def _resume_url(round_, definition, rater) -> str:
+    """Where "Carry on rating" goes: the theme the rater was last on (or the
+    check page once every theme is saved); the first theme to start with."""
+    if rater.resume_at == Rater.CHECK:
+        return reverse("assessment_check", args=[round_.pk])
+    keys = {section.key for section in definition.sections}
+    key = rater.resume_at if rater.resume_at in keys else definition.sections[0].key
+    return reverse("assessment_rate", args=[round_.pk, key])
+
+
+@require_POST
+def remind(request, pk):
+    """The lead e-mails a reminder to everyone who has not submitted yet."""
+    round_ = get_round(request, pk, Perm.RUN_ASSESSMENTS)
+    sent = services.remind_raters(round_, by=request.user)
+    if sent:
+        messages.success(request, f"A reminder has been e-mailed to {sent} {'person' if sent == 1 else 'people'}.")
+    elif round_.status != AssessmentRound.Status.OPEN:
+        messages.info(request, "Ratings are closed, so there is nobody to remind.")
+    else:
+        messages.info(request, "Everyone has submitted their answers, so there is nobody to remind.")
+    return redirect("assessment_round", round_.pk)
 
 
 def _answered_by_section(definition, rater) -> dict[str, int]:

@@ -1,8 +1,6 @@
 """What happens in the room: notes at each stage, areas for improvement, votes
 within the allowance, and findings for the implementation plan (once each)."""
 
-from collections import Counter
-
 from django.db import transaction
 
 from pathfinder.core import audit
@@ -160,7 +158,7 @@ def make_note_finding(note: JourneyNote, *, theme: str, by):
         programme=event.programme,
         theme=theme,
         kind=FINDING_KINDS[note.kind],
-        principle=note.principles[0] if note.principles else "",
+        principles=note.principles,
         text=f"{note.text} (At “{note.stage.name}”, in {note.journey.vignette.name}'s journey.)",
         by=by,
         source_type="lens",
@@ -180,13 +178,13 @@ def make_priority_finding(priority: Priority, *, theme: str, by):
     already = _existing_finding(event.programme, source_id)
     if already is not None:
         return already, False
-    principles = Counter(value for note in priority.notes.all() for value in note.principles)
+    principles = {value for note in priority.notes.all() for value in note.principles}
     text = priority.title + (f": {priority.description}" if priority.description else "")
     finding = programme_services.add_finding(
         programme=event.programme,
         theme=theme,
         kind="priority",
-        principle=principles.most_common(1)[0][0] if principles else "",
+        principles=principles,
         text=text,
         by=by,
         source_type="lens",

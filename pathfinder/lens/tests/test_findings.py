@@ -11,12 +11,12 @@ def make(client, event, item, theme="service_design"):
     return client.post(f"/lens-events/{event.pk}/findings/", {"item": item, f"{kind}-{pk}-theme": theme}, follow=True)
 
 
-def test_a_barrier_becomes_a_finding_with_its_principle(world, as_user, open_event, stages):
+def test_a_barrier_becomes_a_finding_with_every_principle(world, as_user, open_event, stages):
     barrier = note(open_event, stages[2], text="People retell their story.", principles=["trust", "safety"])
     response = make(as_user(world.lead), open_event, f"note:{barrier.pk}", theme="policies")
     assert "Added to the programme's findings" in response.page.text()
     finding = Finding.objects.get(source_type="lens")
-    assert (finding.kind, finding.theme, finding.principle) == ("barrier", "policies", "safety")
+    assert (finding.kind, finding.theme, finding.principles) == ("barrier", "policies", ["safety", "trust"])
     assert finding.source_id == f"{open_event.pk}:note:{barrier.pk}"
     assert finding.text.startswith("People retell their story.")
     assert AuditEvent.objects.filter(kind="finding.created", detail__source="lens").exists()
@@ -29,8 +29,8 @@ def test_a_strength_and_a_priority_become_findings(world, as_user, open_event, s
     client = as_user(world.member)
     make(client, open_event, f"note:{strength.pk}")
     make(client, open_event, f"priority:{priority.pk}")
-    kinds = dict(Finding.objects.filter(source_type="lens").values_list("kind", "principle"))
-    assert kinds == {"strength": "trust", "priority": "choice"}
+    kinds = dict(Finding.objects.filter(source_type="lens").values_list("kind", "principles"))
+    assert kinds == {"strength": ["trust"], "priority": ["choice"]}
     assert Finding.objects.get(kind="priority").text == "Clearer waits: Say how long."
 
 
@@ -78,3 +78,11 @@ def test_a_note_from_another_event_is_not_found(world, as_user, open_event, stag
         as_user(world.lead).post(f"/lens-events/{other.pk}/findings/", {"item": f"note:{barrier.pk}"}).status_code
         == 404
     )
+
+
+def test_a_priority_keeps_every_principle_of_its_notes(world, as_user, open_event, stages):
+    waits = note(open_event, stages[1], text="Long waits.", principles=["trust"])
+    no_say = note(open_event, stages[2], text="No say in times.", principles=["choice", "trust"])
+    priority = services.add_priority(open_event, title="Clearer waits", notes=[waits, no_say])
+    make(as_user(world.lead), open_event, f"priority:{priority.pk}")
+    assert Finding.objects.get(kind="priority").principles == ["trust", "choice"]

@@ -19,8 +19,10 @@ def states(page) -> dict[str, str]:
 
 
 def test_it_lists_findings_from_every_tool_with_their_state(world, as_user):
-    new = FindingFactory(programme=world.programme, theme="culture", principle="trust", source_type="assessment")
-    answered = FindingFactory(programme=world.programme, theme="wellbeing", principle="safety")
+    new = FindingFactory(
+        programme=world.programme, theme="culture", principles=["trust", "choice"], source_type="assessment"
+    )
+    answered = FindingFactory(programme=world.programme, theme="wellbeing", principles=["safety"])
     aside = FindingFactory(programme=world.programme, theme="culture")
     FindingFactory(programme=world.other_programme, text="Not ours")
     make_action(world, findings=[answered])

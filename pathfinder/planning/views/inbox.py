@@ -75,7 +75,7 @@ def inbox(request, pk):
     if chosen.get("theme"):
         findings = findings.filter(theme=chosen["theme"])
     if chosen.get("principle"):
-        findings = findings.filter(principle=chosen["principle"])
+        findings = findings.with_principle(chosen["principle"])
     state = chosen.get("state", "")
     if state == "answered":
         findings = findings.filter(answered_by__gt=0)

@@ -9,14 +9,19 @@ def path(world):
 def test_a_group_member_adds_a_finding(world, as_user):
     response = as_user(world.member).post(
         path(world),
-        {"text": "  Letters use clinical language.  ", "theme": "policies", "kind": "barrier", "principle": "trust"},
+        {
+            "text": "  Letters use clinical language.  ",
+            "theme": "policies",
+            "kind": "barrier",
+            "principles": ["trust", "choice"],
+        },
     )
     assert response.status_code == 302
     finding = Finding.objects.get()
-    assert (finding.text, finding.theme, finding.principle, finding.source_type) == (
+    assert (finding.text, finding.theme, finding.principles, finding.source_type) == (
         "Letters use clinical language.",
         "policies",
-        "trust",
+        ["trust", "choice"],
         "manual",
     )
     assert finding.created_by == world.member
