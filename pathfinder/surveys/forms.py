@@ -113,7 +113,8 @@ class SurveyForm(forms.Form):
         choices=Survey.Distribution.choices,
         widget=forms.RadioSelect,
         help_text="Codes let each person answer once, and let you remind only those who have not answered. "
-        "Neither way links anyone to their answers.",
+        "A shared link is simpler, but anyone can answer with it more than once, so its results are shown only "
+        "for everyone together. Neither way links anyone to their answers.",
     )
     opens_on = date_field("Opens on", help_text="For example, 2027-01-10.", what="opening date")
     closes_on = date_field("Closes on", help_text="Results appear once it closes.", what="closing date")

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
-from pathfinder.programmes.registry import Panel, register_panel
+from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
 from pathfinder.programmes.services import current_programme
 
 
@@ -23,3 +23,15 @@ def _panel(programme, request) -> dict:
 
 register_nav(NavItem("surveys", "Surveys", _nav, Perm.VIEW_PROGRAMME, order=40))
 register_panel(Panel(key="surveys", title="Staff surveys", template="surveys/panel.html", context=_panel, order=30))
+
+
+# Findings made from a survey's released results link back to them.
+SOURCE = "survey"
+
+
+def _source_link(finding):
+    survey_id = finding.source_id.split(":", 1)[0]
+    return reverse("survey_results", args=[survey_id]) if survey_id.isdigit() else None
+
+
+register_finding_source(FindingSource(key=SOURCE, label="Staff survey", link=_source_link))

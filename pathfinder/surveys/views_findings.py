@@ -23,20 +23,8 @@ from pathfinder.core.scoping import require
 from pathfinder.instruments import disclosure
 from pathfinder.programmes import services as programme_services
 from pathfinder.programmes.forms import FindingForm
-from pathfinder.programmes.registry import FindingSource, register_finding_source
 from pathfinder.surveys import views as survey_views
-
-SOURCE = "survey"
-
-
-def _source_link(finding):
-    survey_id = finding.source_id.split(":", 1)[0]
-    return reverse("survey_results", args=[survey_id]) if survey_id.isdigit() else None
-
-
-# Registered here rather than in registration.py so this stays one module; the
-# registry is read only while handling requests, after the URLconf has loaded it.
-register_finding_source(FindingSource(key=SOURCE, label="Staff survey", link=_source_link))
+from pathfinder.surveys.registration import SOURCE
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def _rows(model):
     table = model._meta.db_table
     extra = "rowid" if connection.vendor == "sqlite" else "ctid::text, xmin::text, xmax::text"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {extra}, * FROM {table} ORDER BY 1")  # noqa: S608
+        cursor.execute(f"SELECT {extra}, * FROM {table} ORDER BY 1")
         return cursor.fetchall()
 
 

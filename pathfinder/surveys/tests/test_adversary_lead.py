@@ -69,7 +69,7 @@ def test_printed_codes_cannot_pad_a_small_group_into_a_breakdown(make_survey, wo
     assert "Not shown, to protect anonymity" in results(client, survey, "?about.role=manager").text()
     everyone = results(client, survey)
     assert "35 people answered" in everyone.text()
-    manager = [o for o in everyone.css("select option") if o.get("value") == "manager"][0]
+    manager = next(o for o in everyone.css("select option") if o.get("value") == "manager")
     assert manager.get("disabled") is not None and "not available" in manager.text_content()
 
 
@@ -118,7 +118,11 @@ def test_an_average_beside_hidden_cells_is_withheld_when_it_would_rebuild_them(m
     survey = make_survey()
     # 2 chose 1 (hidden), 3 chose 5 (hidden), the rest shown: total and average would pin the two hidden cells.
     respond(
-        survey, [answers(confident=1)] * 2 + [answers(confident=3)] * 10 + [answers(confident=4)] * 6 + [answers(confident=5)] * 3
+        survey,
+        [answers(confident=1)] * 2
+        + [answers(confident=3)] * 10
+        + [answers(confident=4)] * 6
+        + [answers(confident=5)] * 3,
     )
     close(survey, world)
     section = " ".join(results(as_user(world.lead), survey).text().split())

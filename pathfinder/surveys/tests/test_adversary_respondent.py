@@ -41,13 +41,13 @@ def test_a_shared_link_survey_offers_no_breakdown_because_it_can_be_padded(make_
     survey = make_survey(distribution="link")
     respond(survey, [{"about.role": "practitioner", "about.area": "community"}] * 20)
     respond(survey, [{"about.role": "manager", "about.area": "community"}] * 12)
+    detail = as_user(world.lead).get(f"/surveys/{survey.pk}/").page.text()
+    assert "What a shared link cannot protect" in detail
     close(survey, world)
     page = as_user(world.lead).get(f"/surveys/{survey.pk}/results/?about.role=manager").page
     assert not page.css("select")
     assert "32 people answered" in page.text()  # the filter was ignored: everyone together
     assert "only for everyone together" in page.text()
-    detail = as_user(world.lead).get(f"/surveys/{survey.pk}/").page.text()
-    assert "What a shared link cannot protect" in detail
 
 
 def test_a_tampered_code_gets_a_calm_message_and_keeps_the_answers(make_survey, world, as_user):
@@ -113,7 +113,7 @@ def test_a_signed_in_respondent_leaves_no_trace_in_session_or_logs(make_survey, 
     caplog.set_level(logging.INFO, logger="pathfinder.request")
     page = client.get(url(survey))
     assert "Bob Member" not in page.content.decode()  # the page treats them as signed out
-    role = [line for line in page.content.decode().split('name="') if line.startswith("q")][0].split('"')[0]
+    role = next(line for line in page.content.decode().split('name="') if line.startswith("q")).split('"')[0]
     response = client.post(url(survey), {"code": code, role: "manager"})
     assert response.status_code == 302
     client.get(response["Location"])

@@ -78,7 +78,6 @@ def test_results_wait_until_the_survey_closes(make_survey, world, as_user):
     assert "Results appear when the survey closes" in text
 
 
-
 def test_staff_without_the_permission_cannot_see_results(make_survey, world, as_user):
     survey = make_survey()
     close(survey, world)
