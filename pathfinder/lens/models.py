@@ -18,6 +18,10 @@ from pathfinder.programmes.models import Programme
 
 NOTE_MAX_LENGTH = 500
 
+# Lens events newest first: an event still without a date is the one being
+# prepared. Queries that count (GROUP BY) drop Meta.ordering, so they say it.
+EVENTS_NEWEST_FIRST = (models.F("held_on").desc(nulls_first=True), "-created_at", "-id")
+
 
 class Tier(models.TextChoices):
     # The three risk tiers the pathfinders used for their groups (learning report, Phase Two).
@@ -150,8 +154,7 @@ class LensEvent(models.Model):
     service_path = "programme__service"
 
     class Meta:
-        # Newest first: an event still without a date is the one being prepared.
-        ordering = [models.F("held_on").desc(nulls_first=True), "-created_at", "-id"]
+        ordering = list(EVENTS_NEWEST_FIRST)
 
     def __str__(self) -> str:
         return self.title

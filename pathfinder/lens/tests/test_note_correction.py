@@ -16,7 +16,12 @@ def test_the_facilitator_corrects_a_note(world, as_user, open_event, stages):
     assert page.css("textarea[name=text]")[0].text == "Dr Smith never calls back."
     response = client.post(
         f"/lens-notes/{written.pk}/",
-        {"kind": "barrier", "text": "The worker never calls back.", "principles": ["trust"], "participant_kind": "not_recorded"},
+        {
+            "kind": "barrier",
+            "text": "The worker never calls back.",
+            "principles": ["trust"],
+            "participant_kind": "not_recorded",
+        },
     )
     assert response.status_code == 302
     written.refresh_from_db()
@@ -55,7 +60,8 @@ def test_a_closed_event_can_still_be_corrected(world, as_user, open_event, stage
     written = note(open_event, stages[0], text="Dr Smith never calls back.")
     close(open_event, world)
     as_user(world.lead).post(
-        f"/lens-notes/{written.pk}/", {"kind": "barrier", "text": "The worker never calls back.", "principles": ["trust"]}
+        f"/lens-notes/{written.pk}/",
+        {"kind": "barrier", "text": "The worker never calls back.", "principles": ["trust"]},
     )
     written.refresh_from_db()
     assert written.text == "The worker never calls back."

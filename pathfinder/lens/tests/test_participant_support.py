@@ -11,8 +11,13 @@ def test_the_lead_records_support_for_a_lived_experience_participant(world, as_u
     assert page.css("input[name=support][value=met_beforehand]")
     response = client.post(
         f"/lens-participants/{guest.pk}/",
-        {"kind": "lived_experience", "label": guest.label, "group": "", "version": guest.version,
-         "support": ["met_beforehand", "debrief_offered"]},
+        {
+            "kind": "lived_experience",
+            "label": guest.label,
+            "group": "",
+            "version": guest.version,
+            "support": ["met_beforehand", "debrief_offered"],
+        },
     )
     assert response.status_code == 302
     guest.refresh_from_db()

@@ -13,7 +13,17 @@ from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
 from pathfinder.lens import presenters, services
 from pathfinder.lens.forms import EventDetailsForm, EventNewForm, SupportForm
-from pathfinder.lens.models import EventGroup, EventParticipant, Journey, JourneyNote, LensEvent, Priority, Stage, Tier
+from pathfinder.lens.models import (
+    EVENTS_NEWEST_FIRST,
+    EventGroup,
+    EventParticipant,
+    Journey,
+    JourneyNote,
+    LensEvent,
+    Priority,
+    Stage,
+    Tier,
+)
 from pathfinder.lens.views.access import event_page, get_event, page, participant_or
 from pathfinder.programmes.models import Programme
 
@@ -33,6 +43,7 @@ def overview(request, pk):
         scoped(LensEvent, request.user)
         .filter(programme=programme)
         .annotate(note_count=Count("groups__journeys__notes", distinct=True))
+        .order_by(*EVENTS_NEWEST_FIRST)
     )
     mine = set(
         scoped(EventParticipant, request.user)
