@@ -413,3 +413,9 @@ def _easy_read_leaflet(event, service, active, progress, feedback) -> Document:
         author_label=service.name,
         generated_on=timezone.localdate(),
     )
+
+
+def short_text(text: str, length: int = 80) -> str:
+    """The start of a note, to name it on a page without repeating all of it."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -41,6 +41,8 @@ def test_a_baseline_assessment_from_opening_to_findings(journey, new_journey, wo
     for radio in journey.page.get_by_label("2 – Planning or early steps", exact=True).all():
         radio.check()
     journey.press("Save and come back later")
+    journey.click("Close ratings and agree scores")
+    assert journey.sees("What cannot be undone")
     journey.press("Close ratings and agree scores")
     assert journey.heading().endswith("Organisational culture")
     assert journey.sees("3 gave a score")
@@ -53,6 +55,7 @@ def test_a_baseline_assessment_from_opening_to_findings(journey, new_journey, wo
     assert journey.sees("Agreed scores for “Organisational culture” are saved")
 
     journey.click("Baseline assessment")
+    journey.click("Close the round and share the results")
     journey.press("Close the round and share the results")
     assert journey.heading().endswith("Results: Baseline assessment")
     assert journey.page.locator("svg[role=img]").count() == 1

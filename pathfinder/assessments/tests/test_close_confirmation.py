@@ -13,9 +13,7 @@ def test_closing_ratings_asks_first(open_round, world, as_user):
     assert response.status_code == 200 and "Nothing has been changed yet" in response.page.text()
     open_round.refresh_from_db()
     assert open_round.status == AssessmentRound.Status.OPEN
-    response = client.post(
-        f"/assessment-rounds/{open_round.pk}/close-ratings/", {"version": "1", "confirmed": "yes"}
-    )
+    response = client.post(f"/assessment-rounds/{open_round.pk}/close-ratings/", {"version": "1", "confirmed": "yes"})
     assert response.status_code == 302
     open_round.refresh_from_db()
     assert open_round.status == AssessmentRound.Status.CONSENSUS

@@ -43,7 +43,9 @@ def test_the_shared_field_applies_the_rule(db):
 
     form = Form({"given_on": "2999-01-01", "due_on": "1 1 1900"})
     assert not form.is_valid()
-    assert form.errors["given_on"] == ["The date given cannot be in the future. Enter today's date (" + dates.long_date(
-        __import__("django.utils.timezone", fromlist=["localdate"]).localdate()
-    ) + ") or an earlier one."]
+    assert form.errors["given_on"] == [
+        "The date given cannot be in the future. Enter today's date ("
+        + dates.long_date(__import__("django.utils.timezone", fromlist=["localdate"]).localdate())
+        + ") or an earlier one."
+    ]
     assert form.errors["due_on"][0].startswith("Check the year: the due date is in 1900.")

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from pathfinder.core import audit
+from pathfinder.core import audit, dates
 from pathfinder.core.concurrency import save_if_current
 from pathfinder.lens import wording
 from pathfinder.lens.models import (
@@ -95,8 +95,18 @@ def open_event(event: LensEvent, *, version: int, by) -> None:
     audit.record(EVENT_OPENED, actor=by, service=event.programme.service, target=event)
 
 
+def refuse_close_before_the_day(event: LensEvent) -> None:
+    """An event cannot be closed before the day it is held (core.dates)."""
+    if not dates.has_happened(event.held_on, today=timezone.localdate()):
+        raise NotNow(
+            f"The event's date, {dates.long_date(event.held_on)}, has not come yet, so it cannot be closed. "
+            "If it was held on another day, change the date in the event details first."
+        )
+
+
 @transaction.atomic
 def close_event(event: LensEvent, *, version: int, by) -> None:
+    refuse_close_before_the_day(event)
     _move(event, version=version, to=Status.CLOSED, allowed_from={Status.OPEN}, message="The event is not open.")
     audit.record(EVENT_CLOSED, actor=by, service=event.programme.service, target=event)
 

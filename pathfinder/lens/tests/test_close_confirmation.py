@@ -10,7 +10,7 @@ from pathfinder.lens.models import LensEvent
 
 def test_it_asks_before_closing(world, as_user, open_event):
     page = as_user(world.lead).get(f"/lens-events/{open_event.pk}/close/").page
-    assert page.title.startswith("Close Lens event?")
+    assert page.title.startswith("Close the event?")
     assert "What will happen" in page.text() and "What cannot be undone" in page.text()
     assert page.css("form input[name=confirmed][value=yes]")
     open_event.refresh_from_db()

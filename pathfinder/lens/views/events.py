@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from pathfinder.core import confirm
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
@@ -148,16 +149,71 @@ def event_support(request, pk):
     )
 
 
+def _close_question(event) -> confirm.Confirmation:
+    return confirm.Confirmation(
+        caption=event.title,
+        title="Close the event?",
+        happens=[
+            "Nobody can add notes or votes any more. Everything added so far is kept as it is.",
+            "Everyone in the programme can read the event's report.",
+            "Facilitators can still turn what the room found into findings for the plan.",
+        ],
+        cannot_undo=(
+            "Once the report is shared, people may already have read it. You can reopen the event if something "
+            "was missed, but that is recorded in the activity log."
+        ),
+        button="Close the event",
+        back_href=reverse("lens_event", args=[event.pk]),
+        back_text="Go back and keep the event open",
+        carry={"version": event.version},
+    )
+
+
+def _stale_or_not_now(request, problem=None):
+    if problem is None:
+        messages.info(
+            request, "The event changed while you had the page open, so nothing was done. Here is how it stands now."
+        )
+    else:
+        messages.info(request, str(problem))
+
+
+@require_http_methods(["GET", "POST"])
+def event_close(request, pk):
+    """Closing asks first, on the shared confirmation page (core.confirm)."""
+    event = get_event(request, pk, Perm.MANAGE_PROGRAMME)
+    if not confirm.confirmed(request):
+        try:
+            services.refuse_close_before_the_day(event)
+        except services.NotNow as problem:
+            _stale_or_not_now(request, problem)
+            return redirect("lens_event", event.pk)
+        context = event_page(request, event, breadcrumbs=_crumbs(event))
+        return confirm.page(request, _close_question(event), context, action=reverse("lens_event_close", args=[pk]))
+    try:
+        services.close_event(event, version=int(request.POST.get("version", "")), by=request.user)
+    except (ValueError, StaleEdit):
+        _stale_or_not_now(request)
+    except services.NotNow as problem:
+        _stale_or_not_now(request, problem)
+    else:
+        messages.success(
+            request,
+            "The event is closed. Notes and votes are kept as they are, and everyone in the programme can read the "
+            "report.",
+        )
+    return redirect("lens_event", event.pk)
+
+
 @require_POST
 def event_move(request, pk):
     event = get_event(request, pk, Perm.MANAGE_PROGRAMME)
     action = request.POST.get("action")
+    if action == "close":
+        # Never on one click: a close from an old page is asked about first.
+        return event_close(request, pk)
     moves = {
         "open": (services.open_event, "The event is open. Participants can now add notes to their group's journeys."),
-        "close": (
-            services.close_event,
-            "The event is closed. Notes and votes are kept as they are, and everyone in the programme can read the report.",
-        ),
         "reopen": (services.reopen_event, "The event is open again for notes and votes."),
     }
     if action not in moves:
@@ -166,11 +222,9 @@ def event_move(request, pk):
     try:
         move(event, version=int(request.POST.get("version", "")), by=request.user)
     except (ValueError, StaleEdit):
-        messages.info(
-            request, "The event changed while you had the page open, so nothing was done. Here is how it stands now."
-        )
+        _stale_or_not_now(request)
     except services.NotNow as problem:
-        messages.info(request, str(problem))
+        _stale_or_not_now(request, problem)
     else:
         messages.success(request, done)
     return redirect("lens_event", event.pk)
