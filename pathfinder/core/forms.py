@@ -3,7 +3,6 @@ from django.contrib.auth import password_validation
 from django.utils import timezone
 
 from pathfinder.core import dates
-
 from pathfinder.core.models import Organisation, Service
 from pathfinder.core.roles import Role
 
