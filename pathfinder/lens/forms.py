@@ -277,8 +277,26 @@ class GuestForm(forms.Form):
         return self.groups.get(self.cleaned_data.get("group") or "")
 
 
+SUPPORT_CHOICES = [
+    ("met_beforehand", "We met beforehand, to talk through the day"),
+    ("support_offered", "Support was offered for the day"),
+    ("debrief_offered", "A debrief was offered afterwards"),
+]
+SUPPORT_FIELDS = [key for key, _ in SUPPORT_CHOICES]
+
+
 class ParticipantForm(GuestForm, VersionedForm):
-    pass
+    support = forms.MultipleChoiceField(
+        label="Support for someone taking part with lived experience",
+        required=False,
+        choices=SUPPORT_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick what has happened so far. Only you can see this.",
+    )
+
+    def support_flags(self) -> dict[str, bool]:
+        chosen = set(self.cleaned_data.get("support") or [])
+        return {key: key in chosen for key in SUPPORT_FIELDS}
 
 
 class ReimbursementForm(forms.Form):

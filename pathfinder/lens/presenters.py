@@ -419,3 +419,28 @@ def short_text(text: str, length: int = 80) -> str:
     """The start of a note, to name it on a page without repeating all of it."""
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def support_summary(participant) -> str:
+    """One line for the lead: "Met beforehand, support offered; debrief not offered yet"."""
+    done = [
+        words
+        for flag, words in (
+            ("met_beforehand", "met beforehand"),
+            ("support_offered", "support offered"),
+            ("debrief_offered", "debrief offered"),
+        )
+        if getattr(participant, flag)
+    ]
+    missing = [
+        words
+        for flag, words in (
+            ("met_beforehand", "not met beforehand yet"),
+            ("support_offered", "support not offered yet"),
+            ("debrief_offered", "debrief not offered yet"),
+        )
+        if not getattr(participant, flag)
+    ]
+    parts = [", ".join(done), ", ".join(missing)]
+    text = "; ".join(part for part in parts if part)
+    return text[0].upper() + text[1:]

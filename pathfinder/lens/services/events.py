@@ -30,6 +30,7 @@ from pathfinder.lens.services.common import (
     REIMBURSEMENT_RECORDED,
     REIMBURSEMENT_REMOVED,
     SHORT_KIND,
+    SUPPORT_RECORDED,
     NotNow,
     Status,
 )
@@ -206,14 +207,38 @@ def add_guest(event: LensEvent, *, kind: str, label: str = "", group=None, by) -
     return participant
 
 
+SUPPORT_FLAGS = ["met_beforehand", "support_offered", "debrief_offered"]
+
+
 @transaction.atomic
-def update_participant(participant: EventParticipant, *, version: int, kind: str, group, label: str) -> None:
+def update_participant(
+    participant: EventParticipant, *, version: int, kind: str, group, label: str, support=None, by=None
+) -> None:
+    """`support` ({flag: bool}) records the support given to someone taking part
+    with lived experience; the activity log notes that it changed."""
     participant.kind, participant.group = kind, group
     fields = ["kind", "group"]
     if participant.membership_id is None:
         participant.label = label.strip() or participant.label
         fields.append("label")
+    changed = False
+    if support is not None:
+        for flag in SUPPORT_FLAGS:
+            value = bool(support.get(flag, False))
+            changed = changed or getattr(participant, flag) != value
+            setattr(participant, flag, value)
+        fields += SUPPORT_FLAGS
     save_if_current(participant, version, fields)
+    if changed:
+        event = participant.event
+        audit.record(
+            SUPPORT_RECORDED,
+            actor=by,
+            service=event.programme.service,
+            target=event,
+            participant=participant.pk,
+            **{flag: getattr(participant, flag) for flag in SUPPORT_FLAGS},
+        )
 
 
 @transaction.atomic
