@@ -175,6 +175,12 @@ class LeafletForm(VersionedForm):
         help_text="One point per line. Say what people told you, and what is changing. Plain words, no blame.",
     )
     leaflet_feedback = _text("How to give feedback", 2000, rows=5, help_text="One point per line.")
+    leaflet_contact = _text(
+        "How to contact the service",
+        1000,
+        rows=5,
+        help_text="Address, phone number, email and opening times, one per line. Printed on both leaflets.",
+    )
 
 
 # Groups and participants --------------------------------------------------------------

@@ -39,12 +39,21 @@ from pathfinder.lens.services.common import (
 
 SUPPORT_FIELDS = ["quiet_space", "support_person", "what_to_expect", "stepping_out", "thanks"]
 DETAIL_FIELDS = ["title", "held_on", "starts_at", "place", "agenda", "facilitator_notes", "votes_each"]
-LEAFLET_FIELDS = ["leaflet_intro", "leaflet_progress", "leaflet_feedback"]
+LEAFLET_FIELDS = ["leaflet_intro", "leaflet_progress", "leaflet_feedback", "leaflet_contact"]
 
 
 @transaction.atomic
 def create_event(*, programme, title: str, held_on=None, place: str = "", by) -> LensEvent:
+    # The service's contact details carry over from its last event, so they are typed once.
+    previous = (
+        LensEvent._default_manager.filter(programme__service=programme.service)
+        .exclude(leaflet_contact="")
+        .order_by("-created_at", "-id")
+        .values_list("leaflet_contact", flat=True)
+        .first()
+    )
     event = LensEvent._default_manager.create(
+        leaflet_contact=previous or "",
         programme=programme,
         title=title,
         held_on=held_on,

@@ -107,3 +107,10 @@ def test_the_easy_read_leaflet_opens_with_the_lead_s_own_words(world, as_user, o
     text = pdf_text(as_user(world.lead).get(f"/lens-events/{open_event.pk}/leaflet/easy-read.pdf").content)
     assert "Hello from the Lochmore team." in text and "We are here to help." in text
     assert "This leaflet tells you what happens when you come to us." not in text
+
+
+def test_the_contact_details_carry_over_to_the_next_event(world, open_event):
+    open_event.leaflet_contact = "Phone 01234 567890"
+    open_event.save()
+    later = services.create_event(programme=world.programme, title="Next event", by=world.lead)
+    assert later.leaflet_contact == "Phone 01234 567890"
