@@ -10,9 +10,12 @@ NOT_RECORDED = "not_recorded"
 
 
 def _date(
-    label: str, required: bool = True, help_text: str = "For example, 2027-03-18 or 18 3 2027."
+    label: str,
+    required: bool = True,
+    help_text: str = "For example, 2027-03-18 or 18 3 2027.",
+    not_future: bool = False,
 ) -> forms.DateField:
-    return date_field(label, required=required, help_text=help_text)
+    return date_field(label, required=required, help_text=help_text, not_future=not_future)
 
 
 def _text(label: str, max_length: int, rows: int = 3, required: bool = False, help_text: str = "") -> forms.CharField:
@@ -330,7 +333,7 @@ class ReimbursementForm(forms.Form):
             "max_decimal_places": "Enter the amount in pounds and pence, like 25.50.",
         },
     )
-    given_on = _date("Date given")
+    given_on = _date("Date given", not_future=True, help_text="The day it was given: today or earlier.")
 
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)

@@ -61,7 +61,10 @@ class CharterForm(forms.Form):
         help_text="Who receives progress, and how often.",
     )
     approved_on = date_field(
-        "Date approved", required=False, help_text="Leave empty until the group and senior management agree it."
+        "Date approved",
+        required=False,
+        not_future=True,
+        help_text="Leave empty until the group and senior management agree it.",
     )
 
 
