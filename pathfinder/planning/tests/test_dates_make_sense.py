@@ -47,3 +47,19 @@ def test_feedback_cannot_be_received_in_the_future(world, as_user):
     response = as_user(world.member).post(feedback_url(world), feedback_data(received_on=tomorrow))
     assert "The date received cannot be in the future." in _errors(response)
     assert not FeedbackItem.objects.exists()
+
+
+def test_an_action_raised_at_a_meeting_is_due_within_the_plan(world, as_user):
+    from pathfinder.planning.tests.test_meetings import meeting
+
+    item = meeting(world)
+    response = as_user(world.member).post(
+        f"/meetings/{item.pk}/actions/new/",
+        {
+            "title": "Book a room",
+            "theme": "power_sharing",
+            "owner": str(world.memberships.member.pk),
+            "due_on": "2030-01-31",
+        },
+    )
+    assert "The due date is after the plan ends (31 August 2029)." in _errors(response)
