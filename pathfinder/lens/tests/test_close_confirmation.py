@@ -48,3 +48,6 @@ def test_it_cannot_be_closed_before_the_day_it_is_held(world, as_user, open_even
     open_event.refresh_from_db()
     assert open_event.status == "open"
     assert client.get(f"/lens-events/{open_event.pk}/close/", follow=True).page.css("input[name=confirmed]") == []
+    page = client.get(f"/lens-events/{open_event.pk}/").page
+    assert "You can close the event from" in page.text()
+    assert not page.css(f"a[href='/lens-events/{open_event.pk}/close/']")

@@ -5,9 +5,10 @@ from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pathfinder.core import confirm
+from pathfinder.core import confirm, dates
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
@@ -103,6 +104,7 @@ def event(request, pk):
         participants=len(participants),
         notes=notes,
         priorities=priorities,
+        held_yet=dates.has_happened(event.held_on, today=timezone.localdate()),
         breadcrumbs=_crumbs(event)[:1],
     )
     return render(request, "lens/event.html", context)
