@@ -270,6 +270,16 @@ def _lens_voucher(w):
     return {"pk": record.pk}
 
 
+def _lens_note(w):
+    from pathfinder.lens import services
+
+    event = _lens_event(w, "open")
+    journey = event.groups.get().journeys.get(position=1)
+    stage = w.service.lens_pathway.stages.get()
+    note = services.add_note(journey, stage, kind="barrier", text="Long waits.", principles=["trust"])
+    return {"pk": note.pk}
+
+
 def _lens_vignette(w):
     from pathfinder.lens import services
 
@@ -321,7 +331,24 @@ ROUTES = {
     "assessment_check": Route("service", kwargs=_round, only=frozenset({"lead", "member"})),
     # A stale version: allowed people are told the round changed and sent back to it.
     "assessment_move": Route(
-        "service", Perm.RUN_ASSESSMENTS, _round, ("POST",), ok=302, data=lambda w: {"action": "close", "version": 99}
+        "service",
+        Perm.RUN_ASSESSMENTS,
+        _round,
+        ("POST",),
+        ok=302,
+        data=lambda w: {"action": "close", "version": 99, "confirmed": "yes"},
+    ),
+    # Closing asks first (GET, or a POST without the confirmation: 200); confirmed, a stale version goes back.
+    "assessment_close_ratings": Route(
+        "service", Perm.RUN_ASSESSMENTS, _round, ("GET", "POST"), ok=(200, 302), data=lambda w: {"version": 99}
+    ),
+    "assessment_close": Route(
+        "service",
+        Perm.RUN_ASSESSMENTS,
+        lambda w: _round(w, "consensus"),
+        ("GET", "POST"),
+        ok=(200, 302),
+        data=lambda w: {"version": 99, "confirmed": "yes"},
     ),
     "assessment_remind": Route("service", Perm.RUN_ASSESSMENTS, _round, ("POST",), ok=302),
     "assessment_reopen": Route("service", Perm.RUN_ASSESSMENTS, lambda w: _round(w, "closed")),
@@ -467,6 +494,17 @@ ROUTES = {
         "service", Perm.MANAGE_PROGRAMME, _lens, ("POST",), ok=302, data=lambda w: {"action": "open", "version": 99}
     ),
     # Participants' own page (the lead may preview it): the member takes part, the viewer does not.
+    "lens_event_close": Route(
+        "service",
+        Perm.MANAGE_PROGRAMME,
+        lambda w: _lens(w, "open"),
+        ("GET", "POST"),
+        ok=(200, 302),
+        data=lambda w: {"version": 99, "confirmed": "yes"},
+    ),
+    # Facilitators correct or remove a note (removing asks first).
+    "lens_note_edit": Route("service", Perm.RECORD_FINDINGS, _lens_note),
+    "lens_note_remove": Route("service", Perm.RECORD_FINDINGS, _lens_note, ("GET", "POST"), ok=(200, 302)),
     "lens_my_event": Route("service", kwargs=_lens, only=frozenset({"lead", "member"})),
     "lens_groups": Route("service", Perm.MANAGE_PROGRAMME, _lens),
     "lens_group_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: {"pk": _lens_event(w).groups.get().pk}),

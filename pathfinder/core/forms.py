@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils import timezone
 
+from pathfinder.core import dates
 from pathfinder.core.models import Organisation, Service
 from pathfinder.core.roles import Role
 
@@ -8,13 +10,43 @@ from pathfinder.core.roles import Role
 DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 
 
+class DateField(forms.DateField):
+    """A date checked against the one date rule (core.dates): no year like 1900,
+    nothing absurdly far ahead, and, where the form says so, nothing in the
+    future (`not_future`) or after a given day (`latest`, a dates.Limit that a
+    form sets in __init__, such as the plan's last day for a due date)."""
+
+    def __init__(self, *, what: str, not_future: bool = False, latest: dates.Limit | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.what, self.not_future, self.latest = what, not_future, latest
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        try:
+            dates.check(
+                value, what=self.what, today=timezone.localdate(), not_future=self.not_future, latest=self.latest
+            )
+        except dates.DateProblem as problem:
+            raise forms.ValidationError(str(problem), code="date_rule") from None
+
+
 def date_field(
-    label: str, *, required: bool = True, help_text: str = "For example, 2027-03-31.", what: str = ""
-) -> forms.DateField:
+    label: str,
+    *,
+    required: bool = True,
+    help_text: str = "For example, 2027-03-31.",
+    what: str = "",
+    not_future: bool = False,
+    latest: dates.Limit | None = None,
+) -> DateField:
     """The one date field every form uses, with messages that say what to type.
-    `what` names the date in messages when the label does not ("the closing date")."""
+    `what` names the date in messages when the label does not ("the closing date").
+    `not_future` for things that have already happened (received, approved, given);
+    `latest` for a day the date must not pass (see core.dates)."""
     what = what or label[0].lower() + label[1:]
-    return forms.DateField(
+    return DateField(
         label=label,
         required=required,
         help_text=help_text,
@@ -24,6 +56,9 @@ def date_field(
             "required": f"Enter the {what}.",
             "invalid": f"Enter the {what} as a real date, for example 2027-03-31.",
         },
+        what=what,
+        not_future=not_future,
+        latest=latest,
     )
 
 

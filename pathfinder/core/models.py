@@ -202,6 +202,9 @@ class AuditEvent(models.Model):
         LENS_PARTICIPANT_REMOVED = "lens.participant_removed", "Lens event participant removed"
         LENS_REIMBURSEMENT_RECORDED = "lens.reimbursement_recorded", "Voucher recorded"
         LENS_REIMBURSEMENT_REMOVED = "lens.reimbursement_removed", "Voucher record removed"
+        LENS_NOTE_CORRECTED = "lens.note_corrected", "Lens event note corrected"
+        LENS_NOTE_REMOVED = "lens.note_removed", "Lens event note removed"
+        LENS_SUPPORT_RECORDED = "lens.support_recorded", "Support for a participant recorded"
         EXPORT = "data.export", "Data exported"
         SENSITIVE_READ = "data.read", "Sensitive record viewed"
 

@@ -232,6 +232,8 @@ def load(context: dict) -> None:
     LensEvent._default_manager.filter(pk=event.pk).update(
         starts_at=time(9, 30),
         support_person="Morven from the recovery community will be there all morning. Ask anyone at the door for her.",
+        leaflet_contact="Lochmore Drug and Alcohol Service, 4 Harbour Road, Lochmore\n"
+        "Phone 01234 567 890 (Monday to Friday, 9am to 5pm)\nDrop in on Tuesdays, 10am to 12 noon",
     )
     vignettes = {vignette.key: vignette for vignette in Vignette._default_manager.filter(service__isnull=True)}
     groups = [

@@ -10,9 +10,12 @@ NOT_RECORDED = "not_recorded"
 
 
 def _date(
-    label: str, required: bool = True, help_text: str = "For example, 2027-03-18 or 18 3 2027."
+    label: str,
+    required: bool = True,
+    help_text: str = "For example, 2027-03-18 or 18 3 2027.",
+    not_future: bool = False,
 ) -> forms.DateField:
-    return date_field(label, required=required, help_text=help_text)
+    return date_field(label, required=required, help_text=help_text, not_future=not_future)
 
 
 def _text(label: str, max_length: int, rows: int = 3, required: bool = False, help_text: str = "") -> forms.CharField:
@@ -175,6 +178,12 @@ class LeafletForm(VersionedForm):
         help_text="One point per line. Say what people told you, and what is changing. Plain words, no blame.",
     )
     leaflet_feedback = _text("How to give feedback", 2000, rows=5, help_text="One point per line.")
+    leaflet_contact = _text(
+        "How to contact the service",
+        1000,
+        rows=5,
+        help_text="Address, phone number, email and opening times, one per line. Printed on both leaflets.",
+    )
 
 
 # Groups and participants --------------------------------------------------------------
@@ -277,8 +286,26 @@ class GuestForm(forms.Form):
         return self.groups.get(self.cleaned_data.get("group") or "")
 
 
+SUPPORT_CHOICES = [
+    ("met_beforehand", "We met beforehand, to talk through the day"),
+    ("support_offered", "Support was offered for the day"),
+    ("debrief_offered", "A debrief was offered afterwards"),
+]
+SUPPORT_FIELDS = [key for key, _ in SUPPORT_CHOICES]
+
+
 class ParticipantForm(GuestForm, VersionedForm):
-    pass
+    support = forms.MultipleChoiceField(
+        label="Support for someone taking part with lived experience",
+        required=False,
+        choices=SUPPORT_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick what has happened so far. Only you can see this.",
+    )
+
+    def support_flags(self) -> dict[str, bool]:
+        chosen = set(self.cleaned_data.get("support") or [])
+        return {key: key in chosen for key in SUPPORT_FIELDS}
 
 
 class ReimbursementForm(forms.Form):
@@ -306,7 +333,7 @@ class ReimbursementForm(forms.Form):
             "max_decimal_places": "Enter the amount in pounds and pence, like 25.50.",
         },
     )
-    given_on = _date("Date given")
+    given_on = _date("Date given", not_future=True, help_text="The day it was given: today or earlier.")
 
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)

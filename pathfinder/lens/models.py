@@ -18,6 +18,10 @@ from pathfinder.programmes.models import Programme
 
 NOTE_MAX_LENGTH = 500
 
+# Lens events newest first: an event still without a date is the one being
+# prepared. Queries that count (GROUP BY) drop Meta.ordering, so they say it.
+EVENTS_NEWEST_FIRST = (models.F("held_on").desc(nulls_first=True), "-created_at", "-id")
+
 
 class Tier(models.TextChoices):
     # The three risk tiers the pathfinders used for their groups (learning report, Phase Two).
@@ -139,6 +143,8 @@ class LensEvent(models.Model):
     leaflet_intro = models.TextField(max_length=2000, blank=True)
     leaflet_progress = models.TextField(max_length=4000, blank=True)
     leaflet_feedback = models.TextField(max_length=2000, blank=True)
+    # The service's address, phone, email and opening times, printed on the leaflet.
+    leaflet_contact = models.TextField(max_length=1000, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     opened_at = models.DateTimeField(null=True, blank=True)
@@ -148,7 +154,7 @@ class LensEvent(models.Model):
     service_path = "programme__service"
 
     class Meta:
-        ordering = ["-held_on", "-created_at", "-id"]
+        ordering = list(EVENTS_NEWEST_FIRST)
 
     def __str__(self) -> str:
         return self.title
@@ -210,6 +216,10 @@ class EventParticipant(models.Model):
     )
     label = models.CharField(max_length=100, blank=True)
     group = models.ForeignKey(EventGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="members")
+    # Support for someone taking part with lived experience, kept by the lead.
+    met_beforehand = models.BooleanField(default=False)
+    support_offered = models.BooleanField(default=False)
+    debrief_offered = models.BooleanField(default=False)
     added_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)
 

@@ -372,6 +372,10 @@ def leaflet_document(*, event, service, stages, easy_read: bool = False) -> Docu
     )
     blocks.append(Heading("Tell us what you think"))
     blocks.append(BulletList(feedback) if feedback else Paragraph("Please tell any member of staff."))
+    contact = lines(event.leaflet_contact)
+    if contact:
+        blocks.append(Heading(f"How to contact {service.name}"))
+        blocks.append(BulletList(contact))
     return Document(
         title=f"Your journey through {service.name}",
         subtitle="What happens, how long it usually takes, and what we are doing to make it better",
@@ -381,12 +385,16 @@ def leaflet_document(*, event, service, stages, easy_read: bool = False) -> Docu
     )
 
 
+EASY_READ_OPENING = [
+    "This leaflet tells you what happens when you come to us.",
+    "It tells you how long things usually take.",
+    "It tells you what we are doing to make things better.",
+]
+
+
 def _easy_read_leaflet(event, service, active, progress, feedback) -> Document:
-    blocks: list = [
-        Paragraph("This leaflet tells you what happens when you come to us."),
-        Paragraph("It tells you how long things usually take."),
-        Paragraph("It tells you what we are doing to make things better."),
-    ]
+    # The lead's own opening words, one sentence a line; ours only if there are none.
+    blocks: list = [Paragraph(line) for line in sentences(event.leaflet_intro) or EASY_READ_OPENING]
     for number, stage in enumerate(active, start=1):
         blocks.append(Heading(f"Step {number}: {stage.name}"))
         bullets = sentences(stage.what_happens)
@@ -406,6 +414,10 @@ def _easy_read_leaflet(event, service, active, progress, feedback) -> Document:
     blocks.append(
         BulletList([line for point in feedback for line in sentences(point)] or ["Talk to any member of staff."])
     )
+    contact = lines(event.leaflet_contact)
+    if contact:
+        blocks.append(Heading("How to get in touch"))
+        blocks.append(BulletList(contact))
     return Document(
         title=f"Your journey with {service.name}",
         subtitle="Easy read",
@@ -413,3 +425,34 @@ def _easy_read_leaflet(event, service, active, progress, feedback) -> Document:
         author_label=service.name,
         generated_on=timezone.localdate(),
     )
+
+
+def short_text(text: str, length: int = 80) -> str:
+    """The start of a note, to name it on a page without repeating all of it."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def support_summary(participant) -> str:
+    """One line for the lead: "Met beforehand, support offered; debrief not offered yet"."""
+    done = [
+        words
+        for flag, words in (
+            ("met_beforehand", "met beforehand"),
+            ("support_offered", "support offered"),
+            ("debrief_offered", "debrief offered"),
+        )
+        if getattr(participant, flag)
+    ]
+    missing = [
+        words
+        for flag, words in (
+            ("met_beforehand", "not met beforehand yet"),
+            ("support_offered", "support not offered yet"),
+            ("debrief_offered", "debrief not offered yet"),
+        )
+        if not getattr(participant, flag)
+    ]
+    parts = [", ".join(done), ", ".join(missing)]
+    text = "; ".join(part for part in parts if part)
+    return text[0].upper() + text[1:]

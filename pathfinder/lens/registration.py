@@ -20,12 +20,13 @@ def _panel(programme, request) -> dict:
     from django.db.models import Count
 
     from pathfinder.core.scoping import scoped
-    from pathfinder.lens.models import EventParticipant, LensEvent
+    from pathfinder.lens.models import EVENTS_NEWEST_FIRST, EventParticipant, LensEvent
 
     latest = (
         scoped(LensEvent, request.user)
         .filter(programme=programme)
         .annotate(note_count=Count("groups__journeys__notes", distinct=True))
+        .order_by(*EVENTS_NEWEST_FIRST)
         .first()
     )
     mine = (

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathfinder.lens.views import events, groups, journeys, outputs, pathway, people, priorities, vignettes
+from pathfinder.lens.views import events, groups, journeys, notes, outputs, pathway, people, priorities, vignettes
 
 urlpatterns = [
     # The service pathway and the vignette library belong to the service.
@@ -22,6 +22,7 @@ urlpatterns = [
     path("lens-events/<int:pk>/details/", events.event_details, name="lens_event_details"),
     path("lens-events/<int:pk>/support/", events.event_support, name="lens_event_support"),
     path("lens-events/<int:pk>/status/", events.event_move, name="lens_event_move"),
+    path("lens-events/<int:pk>/close/", events.event_close, name="lens_event_close"),
     path("lens-events/<int:pk>/me/", events.my_event, name="lens_my_event"),
     path("lens-events/<int:pk>/groups/", groups.groups, name="lens_groups"),
     path("lens-groups/<int:pk>/", groups.group_edit, name="lens_group_edit"),
@@ -34,6 +35,8 @@ urlpatterns = [
     path("lens-events/<int:pk>/map/", journeys.live, name="lens_live"),
     path("lens-journeys/<int:pk>/", journeys.journey, name="lens_journey"),
     path("lens-journeys/<int:pk>/stages/<int:stage>/", journeys.journey_stage, name="lens_journey_stage"),
+    path("lens-notes/<int:pk>/", notes.note_edit, name="lens_note_edit"),
+    path("lens-notes/<int:pk>/remove/", notes.note_remove, name="lens_note_remove"),
     path("lens-events/<int:pk>/priorities/", priorities.priorities, name="lens_priorities"),
     path("lens-priorities/<int:pk>/", priorities.priority_edit, name="lens_priority_edit"),
     path("lens-priorities/<int:pk>/remove/", priorities.priority_remove, name="lens_priority_remove"),

@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 
 from pathfinder.core.forms import VersionedForm, date_field
 from pathfinder.workforce.models import (
@@ -176,7 +175,7 @@ class TrainingRecordForm(forms.Form):
     entry = forms.ChoiceField(
         label="Training completed", error_messages={"required": "Choose the training they completed."}
     )
-    completed_on = date_field("Date completed", help_text="For example, 2027-01-10.")
+    completed_on = date_field("Date completed", not_future=True, help_text="Today or earlier. For example, 2026-01-10.")
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,12 +183,6 @@ class TrainingRecordForm(forms.Form):
         self.fields["entry"].choices = [("", "Choose training")] + [
             (key, f"{entry.practice_level.label}: {entry.title}") for key, entry in self.entries.items()
         ]
-
-    def clean_completed_on(self):
-        day = self.cleaned_data["completed_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError("The date cannot be in the future.")
-        return day
 
     def chosen_entry(self):
         return self.entries[self.cleaned_data["entry"]]

@@ -48,6 +48,8 @@ def test_a_baseline_assessment_from_opening_to_findings(journey, new_journey, wo
     journey.click("Carry on rating")
     assert journey.heading().endswith("Organisational culture")
     journey.click("Baseline assessment")
+    journey.click("Close ratings and agree scores")
+    assert journey.sees("What cannot be undone")
     journey.press("Close ratings and agree scores")
     assert journey.heading().endswith("Organisational culture")
     # Three others submitted; the lead's own unsubmitted answers are not counted
@@ -61,6 +63,7 @@ def test_a_baseline_assessment_from_opening_to_findings(journey, new_journey, wo
     assert journey.sees("Agreed scores for “Organisational culture” are saved")
 
     journey.click("Baseline assessment")
+    journey.click("Close the round and share the results")
     journey.press("Close the round and share the results")
     assert journey.heading().endswith("Results: Baseline assessment")
     assert journey.page.locator("svg[role=img]").count() == 1

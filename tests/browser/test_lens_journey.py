@@ -7,6 +7,8 @@ priorities become findings; the report and the leaflet are downloaded."""
 import re
 import subprocess
 
+from django.utils import timezone
+
 from pathfinder.lens.models import JourneyNote, LensEvent
 from pathfinder.programmes.models import Finding
 from pathfinder.testing.factories import TEST_PASSWORD, MembershipFactory
@@ -54,7 +56,8 @@ def test_a_lens_event_from_pathway_to_leaflet(journey, new_journey, world, tmp_p
     # ...sets up the event with three groups, each following two fictional people
     journey.click("Lens event")
     journey.click("Set up a lens event")
-    journey.fill("Date (optional)", "2027-03-18")
+    # The event is held today, so it can be closed today (not before its day)
+    journey.fill("Date (optional)", timezone.localdate().isoformat())
     journey.fill("Place (optional)", "Town hall, main room")
     journey.press("Set up the event")
     assert journey.sees("The event is set up")
@@ -115,7 +118,14 @@ def test_a_lens_event_from_pathway_to_leaflet(journey, new_journey, world, tmp_p
     bob.click("Lens event")
     bob.click("Your event page for Trauma-informed lens event")
     bob.click("Walk through Morag's journey")
-    add_note(bob, "Morag", "First contact", "Works well", "A text the same day says the referral arrived.", ["Trust"])
+    add_note(
+        bob,
+        "Morag",
+        "First contact",
+        "Works well",
+        "Dr Reid texts the same day to say the referral arrived.",
+        ["Trust"],
+    )
     add_note(
         bob,
         "Morag",
@@ -156,6 +166,18 @@ def test_a_lens_event_from_pathway_to_leaflet(journey, new_journey, world, tmp_p
     assert not journey.sees("Sam Staff")
     journey.click("Refresh the map")
     assert journey.page.locator("table tbody tr").count() == 8
+
+    # One note names a member of staff: the facilitator corrects it, and the name is gone
+    journey.page.get_by_role("link", name=re.compile("Correct or remove the note “Dr Reid")).click()
+    journey.check()
+    assert journey.heading().endswith("Correct a note")
+    journey.fill("Your note", "A text the same day says the referral arrived.")
+    journey.press("Save the correction")
+    assert journey.sees("The note is corrected")
+    assert journey.sees("A text the same day says the referral arrived.")
+    assert not journey.sees("Dr Reid")
+    assert not JourneyNote.objects.filter(text__contains="Dr Reid").exists()
+    journey.click("The map")
 
     # The facilitator groups barriers and ideas into areas for improvement
     journey.click("Trauma-informed lens event")
@@ -206,6 +228,9 @@ def test_a_lens_event_from_pathway_to_leaflet(journey, new_journey, world, tmp_p
 
     # The lead closes the event and downloads the report
     journey.click("Trauma-informed lens event")
+    journey.click("Close the event")
+    assert journey.heading().endswith("Close the event?")
+    assert journey.sees("What will happen") and journey.sees("What cannot be undone")
     journey.press("Close the event")
     assert journey.sees("The event is closed")
     journey.click("Report and findings")

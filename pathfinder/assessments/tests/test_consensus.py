@@ -69,7 +69,9 @@ def test_only_the_lead_runs_the_consensus(open_round, world, as_user):
 
 def test_closing_ratings_stops_further_rating(open_round, world, as_user):
     client = as_user(world.lead)
-    client.post(f"/assessment-rounds/{open_round.pk}/move/", {"action": "consensus", "version": "1"})
+    client.post(
+        f"/assessment-rounds/{open_round.pk}/move/", {"action": "consensus", "version": "1", "confirmed": "yes"}
+    )
     open_round.refresh_from_db()
     assert open_round.status == AssessmentRound.Status.CONSENSUS
     response = as_user(world.member).post(

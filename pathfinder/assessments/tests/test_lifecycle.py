@@ -70,8 +70,12 @@ def test_only_the_lead_reopens_and_it_is_recorded(open_round, world, as_user):
 
 def test_moving_a_round_from_a_stale_page_does_nothing(open_round, world, as_user):
     client = as_user(world.lead)
-    client.post(f"/assessment-rounds/{open_round.pk}/move/", {"action": "consensus", "version": "1"})
-    response = client.post(f"/assessment-rounds/{open_round.pk}/move/", {"action": "close", "version": "1"})
+    client.post(
+        f"/assessment-rounds/{open_round.pk}/move/", {"action": "consensus", "version": "1", "confirmed": "yes"}
+    )
+    response = client.post(
+        f"/assessment-rounds/{open_round.pk}/move/", {"action": "close", "version": "1", "confirmed": "yes"}
+    )
     assert response.status_code == 302
     open_round.refresh_from_db()
     assert open_round.status == AssessmentRound.Status.CONSENSUS

@@ -9,6 +9,7 @@ from pathfinder.assessments import presenters, services
 from pathfinder.assessments.forms import OpenRoundForm, ReopenForm
 from pathfinder.assessments.models import AgreedScore, AssessmentRound, Rater
 from pathfinder.assessments.views.access import can_run, get_round
+from pathfinder.core import confirm
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Membership
 from pathfinder.core.pages import service_context
@@ -186,10 +187,55 @@ def _answered_by_section(definition, rater) -> dict[str, int]:
     return {section.key: sum(1 for item in section.items if item.code in codes) for section in definition.sections}
 
 
-@require_POST
-def move(request, pk):
-    round_ = get_round(request, pk, Perm.RUN_ASSESSMENTS)
-    action = request.POST.get("action")
+def _question(round_, action: str) -> confirm.Confirmation:
+    back = reverse("assessment_round", args=[round_.pk])
+    if action == "consensus":
+        return confirm.Confirmation(
+            caption=round_.title,
+            title="Close ratings?",
+            happens=[
+                "Raters can no longer add or change their answers.",
+                "You see how people answered each item, and agree scores with the group.",
+            ],
+            cannot_undo="Ratings cannot be opened again for this round. Anyone who has not rated yet will not be able to.",
+            button="Close ratings and agree scores",
+            back_href=back,
+            back_text="Go back and leave ratings open",
+            carry={"version": round_.version},
+        )
+    return confirm.Confirmation(
+        caption=round_.title,
+        title="Close the round?",
+        happens=[
+            "The agreed scores become the round's results.",
+            "Everyone in the programme can see the results.",
+        ],
+        cannot_undo=(
+            "Once shared, people may already have read the results. You can reopen the round to correct a score, "
+            "but that is recorded in the activity log."
+        ),
+        button="Close the round and share the results",
+        back_href=back,
+        back_text="Go back and keep agreeing scores",
+        carry={"version": round_.version},
+    )
+
+
+CONFIRM_URLS = {"consensus": "assessment_close_ratings", "close": "assessment_close"}
+
+
+def _confirmed_move(request, round_, action: str):
+    """Closing ratings and closing the round ask first (core.confirm)."""
+    if not confirm.confirmed(request):
+        context = service_context(
+            request,
+            round_.programme.service,
+            programme=round_.programme,
+            current="assessment",
+            breadcrumbs=[{"text": round_.title, "href": reverse("assessment_round", args=[round_.pk])}],
+        )
+        url = reverse(CONFIRM_URLS[action], args=[round_.pk])
+        return confirm.page(request, _question(round_, action), context, action=url)
     try:
         version = int(request.POST.get("version", ""))
         if action == "consensus":
@@ -198,15 +244,33 @@ def move(request, pk):
                 request, "Ratings are now closed. You can go through the items with the group and agree scores."
             )
             return redirect("assessment_agree", round_.pk, round_.instrument_version.parsed.sections[0].key)
-        if action == "close":
-            services.close_round(round_, version=version, by=request.user)
-            messages.success(request, "The round is closed. Everyone in the programme can now see the results.")
-            return redirect("assessment_results", round_.pk)
+        services.close_round(round_, version=version, by=request.user)
+        messages.success(request, "The round is closed. Everyone in the programme can now see the results.")
+        return redirect("assessment_results", round_.pk)
     except (ValueError, StaleEdit, services.NotNow):
         messages.info(
             request, "The round changed while you had the page open, so nothing was done. Here is how it stands now."
         )
     return redirect("assessment_round", round_.pk)
+
+
+@require_POST
+def move(request, pk):
+    round_ = get_round(request, pk, Perm.RUN_ASSESSMENTS)
+    action = request.POST.get("action")
+    if action in CONFIRM_URLS:
+        return _confirmed_move(request, round_, action)
+    return redirect("assessment_round", round_.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def close_ratings(request, pk):
+    return _confirmed_move(request, get_round(request, pk, Perm.RUN_ASSESSMENTS), "consensus")
+
+
+@require_http_methods(["GET", "POST"])
+def close(request, pk):
+    return _confirmed_move(request, get_round(request, pk, Perm.RUN_ASSESSMENTS), "close")
 
 
 @require_http_methods(["GET", "POST"])

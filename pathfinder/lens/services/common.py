@@ -19,6 +19,9 @@ PARTICIPANT_ADDED = "lens.participant_added"
 PARTICIPANT_REMOVED = "lens.participant_removed"
 REIMBURSEMENT_RECORDED = "lens.reimbursement_recorded"
 REIMBURSEMENT_REMOVED = "lens.reimbursement_removed"
+NOTE_CORRECTED = "lens.note_corrected"
+NOTE_REMOVED = "lens.note_removed"
+SUPPORT_RECORDED = "lens.support_recorded"
 
 FINDING_KINDS = {NoteKind.WORKS_WELL: "strength", NoteKind.BARRIER: "barrier", NoteKind.IDEA: "idea"}
 SHORT_KIND = {

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from pathfinder.core import audit
+from pathfinder.core import audit, dates
 from pathfinder.core.concurrency import save_if_current
 from pathfinder.lens import wording
 from pathfinder.lens.models import (
@@ -30,6 +30,7 @@ from pathfinder.lens.services.common import (
     REIMBURSEMENT_RECORDED,
     REIMBURSEMENT_REMOVED,
     SHORT_KIND,
+    SUPPORT_RECORDED,
     NotNow,
     Status,
 )
@@ -38,12 +39,21 @@ from pathfinder.lens.services.common import (
 
 SUPPORT_FIELDS = ["quiet_space", "support_person", "what_to_expect", "stepping_out", "thanks"]
 DETAIL_FIELDS = ["title", "held_on", "starts_at", "place", "agenda", "facilitator_notes", "votes_each"]
-LEAFLET_FIELDS = ["leaflet_intro", "leaflet_progress", "leaflet_feedback"]
+LEAFLET_FIELDS = ["leaflet_intro", "leaflet_progress", "leaflet_feedback", "leaflet_contact"]
 
 
 @transaction.atomic
 def create_event(*, programme, title: str, held_on=None, place: str = "", by) -> LensEvent:
+    # The service's contact details carry over from its last event, so they are typed once.
+    previous = (
+        LensEvent._default_manager.filter(programme__service=programme.service)
+        .exclude(leaflet_contact="")
+        .order_by("-created_at", "-id")
+        .values_list("leaflet_contact", flat=True)
+        .first()
+    )
     event = LensEvent._default_manager.create(
+        leaflet_contact=previous or "",
         programme=programme,
         title=title,
         held_on=held_on,
@@ -95,8 +105,18 @@ def open_event(event: LensEvent, *, version: int, by) -> None:
     audit.record(EVENT_OPENED, actor=by, service=event.programme.service, target=event)
 
 
+def refuse_close_before_the_day(event: LensEvent) -> None:
+    """An event cannot be closed before the day it is held (core.dates)."""
+    if not dates.has_happened(event.held_on, today=timezone.localdate()):
+        raise NotNow(
+            f"The event's date, {dates.long_date(event.held_on)}, has not come yet, so it cannot be closed. "
+            "If it was held on another day, change the date in the event details first."
+        )
+
+
 @transaction.atomic
 def close_event(event: LensEvent, *, version: int, by) -> None:
+    refuse_close_before_the_day(event)
     _move(event, version=version, to=Status.CLOSED, allowed_from={Status.OPEN}, message="The event is not open.")
     audit.record(EVENT_CLOSED, actor=by, service=event.programme.service, target=event)
 
@@ -196,14 +216,38 @@ def add_guest(event: LensEvent, *, kind: str, label: str = "", group=None, by) -
     return participant
 
 
+SUPPORT_FLAGS = ["met_beforehand", "support_offered", "debrief_offered"]
+
+
 @transaction.atomic
-def update_participant(participant: EventParticipant, *, version: int, kind: str, group, label: str) -> None:
+def update_participant(
+    participant: EventParticipant, *, version: int, kind: str, group, label: str, support=None, by=None
+) -> None:
+    """`support` ({flag: bool}) records the support given to someone taking part
+    with lived experience; the activity log notes that it changed."""
     participant.kind, participant.group = kind, group
     fields = ["kind", "group"]
     if participant.membership_id is None:
         participant.label = label.strip() or participant.label
         fields.append("label")
+    changed = False
+    if support is not None:
+        for flag in SUPPORT_FLAGS:
+            value = bool(support.get(flag, False))
+            changed = changed or getattr(participant, flag) != value
+            setattr(participant, flag, value)
+        fields += SUPPORT_FLAGS
     save_if_current(participant, version, fields)
+    if changed:
+        event = participant.event
+        audit.record(
+            SUPPORT_RECORDED,
+            actor=by,
+            service=event.programme.service,
+            target=event,
+            participant=participant.pk,
+            **{flag: getattr(participant, flag) for flag in SUPPORT_FLAGS},
+        )
 
 
 @transaction.atomic

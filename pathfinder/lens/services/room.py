@@ -17,6 +17,8 @@ from pathfinder.lens.models import (
 )
 from pathfinder.lens.services.common import (
     FINDING_KINDS,
+    NOTE_CORRECTED,
+    NOTE_REMOVED,
     NotNow,
     OverAllowance,
     Status,
@@ -65,6 +67,71 @@ def add_note(
         principles=[value for value in Principle.values if value in principles],
         participant_kind=participant_kind,
     )
+
+
+def _note_finding(note: JourneyNote, event_id: int):
+    from pathfinder.programmes.models import Finding
+
+    return Finding._default_manager.filter(source_type="lens", source_id=note_source_id(note, event_id)).first()
+
+
+def _note_finding_text(note: JourneyNote) -> str:
+    return f"{note.text} (At “{note.stage.name}”, in {note.journey.vignette.name}'s journey.)"
+
+
+@transaction.atomic
+def correct_note(
+    note: JourneyNote, *, kind: str, text: str, principles: list[str], participant_kind: str = "", by
+) -> None:
+    """The facilitator corrects a note, for example to take out a name. Allowed
+    while the event is open or closed; a finding made from the note is
+    corrected with it. The activity log records that it changed, never the words."""
+    event = (
+        LensEvent._default_manager.select_for_update()
+        .select_related("programme__service")
+        .get(pk=note.journey.group.event_id)
+    )
+    text = text.strip()
+    if not text:
+        raise NotNow("Write the note, or remove it instead.")
+    unknown = set(principles) - set(Principle.values)
+    if unknown or not principles:
+        raise NotNow("Choose at least one of the five principles.")
+    if kind not in NoteKind.values:
+        raise NotNow("Choose whether this works well, is a barrier or is an idea.")
+    note.kind, note.text, note.participant_kind = kind, text, participant_kind
+    note.principles = [value for value in Principle.values if value in principles]
+    note.save(update_fields=["kind", "text", "principles", "participant_kind"])
+    finding = _note_finding(note, event.pk)
+    if finding is not None:
+        type(finding)._default_manager.filter(pk=finding.pk).update(text=_note_finding_text(note))
+    audit.record(
+        NOTE_CORRECTED,
+        actor=by,
+        service=event.programme.service,
+        target=event,
+        note=note.pk,
+        finding=finding.pk if finding is not None else None,
+    )
+
+
+@transaction.atomic
+def remove_note(note: JourneyNote, *, by) -> None:
+    """Removes the note and its words for good. A note that has become a
+    finding stays: correct it instead, which corrects the finding too."""
+    event = (
+        LensEvent._default_manager.select_for_update()
+        .select_related("programme__service")
+        .get(pk=note.journey.group.event_id)
+    )
+    if _note_finding(note, event.pk) is not None:
+        raise NotNow(
+            "This note is already a finding in the implementation plan, so it stays. If it says something it "
+            "should not, such as a name, correct it instead: the finding is corrected too."
+        )
+    pk = note.pk
+    note.delete()
+    audit.record(NOTE_REMOVED, actor=by, service=event.programme.service, target=event, note=pk)
 
 
 # Priorities and votes ------------------------------------------------------------
@@ -159,7 +226,7 @@ def make_note_finding(note: JourneyNote, *, theme: str, by):
         theme=theme,
         kind=FINDING_KINDS[note.kind],
         principles=note.principles,
-        text=f"{note.text} (At “{note.stage.name}”, in {note.journey.vignette.name}'s journey.)",
+        text=_note_finding_text(note),
         by=by,
         source_type="lens",
         source_id=source_id,

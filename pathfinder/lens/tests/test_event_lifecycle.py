@@ -42,7 +42,7 @@ def test_it_opens_closes_and_reopens_with_the_activity_log(world, as_user, event
     client.post(f"/lens-events/{event.pk}/status/", {"action": "open", "version": event.version})
     event.refresh_from_db()
     assert event.status == "open" and event.opened_at
-    client.post(f"/lens-events/{event.pk}/status/", {"action": "close", "version": event.version})
+    client.post(f"/lens-events/{event.pk}/status/", {"action": "close", "version": event.version, "confirmed": "yes"})
     event.refresh_from_db()
     assert event.status == "closed" and event.closed_at
     client.post(f"/lens-events/{event.pk}/status/", {"action": "reopen", "version": event.version})
@@ -56,7 +56,9 @@ def test_a_move_from_a_stale_page_does_nothing(world, as_user, event):
     client = as_user(world.lead)
     client.post(f"/lens-events/{event.pk}/status/", {"action": "open", "version": event.version})
     response = client.post(
-        f"/lens-events/{event.pk}/status/", {"action": "close", "version": event.version}, follow=True
+        f"/lens-events/{event.pk}/status/",
+        {"action": "close", "version": event.version, "confirmed": "yes"},
+        follow=True,
     )
     assert "changed while you had the page open" in response.content.decode()
     event.refresh_from_db()

@@ -82,3 +82,35 @@ def test_retired_stages_are_left_out(world, as_user, open_event, stages):
 def test_an_unknown_layout_is_not_found(world, as_user, open_event):
     assert as_user(world.lead).get(f"/lens-events/{open_event.pk}/leaflet/huge.pdf").status_code == 404
     assert as_user(world.viewer).get(f"/lens-events/{open_event.pk}/leaflet/").status_code == 403
+
+
+def test_the_leaflet_carries_the_service_contact_details(world, as_user, open_event, stages):
+    client = as_user(world.lead)
+    client.post(
+        f"/lens-events/{open_event.pk}/leaflet/",
+        {
+            "leaflet_intro": "Welcome.",
+            "leaflet_progress": "",
+            "leaflet_feedback": "Tell any member of staff.",
+            "leaflet_contact": "12 High Street, Lochmore\nPhone 01234 567890",
+            "version": open_event.version,
+        },
+    )
+    for layout in ("standard", "easy-read"):
+        text = pdf_text(client.get(f"/lens-events/{open_event.pk}/leaflet/{layout}.pdf").content)
+        assert "12 High Street, Lochmore" in text and "Phone 01234 567890" in text
+
+
+def test_the_easy_read_leaflet_opens_with_the_lead_s_own_words(world, as_user, open_event, stages):
+    open_event.leaflet_intro = "Hello from the Lochmore team. We are here to help."
+    open_event.save()
+    text = pdf_text(as_user(world.lead).get(f"/lens-events/{open_event.pk}/leaflet/easy-read.pdf").content)
+    assert "Hello from the Lochmore team." in text and "We are here to help." in text
+    assert "This leaflet tells you what happens when you come to us." not in text
+
+
+def test_the_contact_details_carry_over_to_the_next_event(world, open_event):
+    open_event.leaflet_contact = "Phone 01234 567890"
+    open_event.save()
+    later = services.create_event(programme=world.programme, title="Next event", by=world.lead)
+    assert later.leaflet_contact == "Phone 01234 567890"

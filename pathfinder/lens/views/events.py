@@ -5,15 +5,27 @@ from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from pathfinder.core import confirm, dates
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
 from pathfinder.lens import presenters, services
 from pathfinder.lens.forms import EventDetailsForm, EventNewForm, SupportForm
-from pathfinder.lens.models import EventGroup, EventParticipant, Journey, JourneyNote, LensEvent, Priority, Stage, Tier
+from pathfinder.lens.models import (
+    EVENTS_NEWEST_FIRST,
+    EventGroup,
+    EventParticipant,
+    Journey,
+    JourneyNote,
+    LensEvent,
+    Priority,
+    Stage,
+    Tier,
+)
 from pathfinder.lens.views.access import event_page, get_event, page, participant_or
 from pathfinder.programmes.models import Programme
 
@@ -33,6 +45,7 @@ def overview(request, pk):
         scoped(LensEvent, request.user)
         .filter(programme=programme)
         .annotate(note_count=Count("groups__journeys__notes", distinct=True))
+        .order_by(*EVENTS_NEWEST_FIRST)
     )
     mine = set(
         scoped(EventParticipant, request.user)
@@ -91,6 +104,7 @@ def event(request, pk):
         participants=len(participants),
         notes=notes,
         priorities=priorities,
+        held_yet=dates.has_happened(event.held_on, today=timezone.localdate()),
         breadcrumbs=_crumbs(event)[:1],
     )
     return render(request, "lens/event.html", context)
@@ -137,16 +151,71 @@ def event_support(request, pk):
     )
 
 
+def _close_question(event) -> confirm.Confirmation:
+    return confirm.Confirmation(
+        caption=event.title,
+        title="Close the event?",
+        happens=[
+            "Nobody can add notes or votes any more. Everything added so far is kept as it is.",
+            "Everyone in the programme can read the event's report.",
+            "Facilitators can still turn what the room found into findings for the plan.",
+        ],
+        cannot_undo=(
+            "Once the report is shared, people may already have read it. You can reopen the event if something "
+            "was missed, but that is recorded in the activity log."
+        ),
+        button="Close the event",
+        back_href=reverse("lens_event", args=[event.pk]),
+        back_text="Go back and keep the event open",
+        carry={"version": event.version},
+    )
+
+
+def _stale_or_not_now(request, problem=None):
+    if problem is None:
+        messages.info(
+            request, "The event changed while you had the page open, so nothing was done. Here is how it stands now."
+        )
+    else:
+        messages.info(request, str(problem))
+
+
+@require_http_methods(["GET", "POST"])
+def event_close(request, pk):
+    """Closing asks first, on the shared confirmation page (core.confirm)."""
+    event = get_event(request, pk, Perm.MANAGE_PROGRAMME)
+    if not confirm.confirmed(request):
+        try:
+            services.refuse_close_before_the_day(event)
+        except services.NotNow as problem:
+            _stale_or_not_now(request, problem)
+            return redirect("lens_event", event.pk)
+        context = event_page(request, event, breadcrumbs=_crumbs(event))
+        return confirm.page(request, _close_question(event), context, action=reverse("lens_event_close", args=[pk]))
+    try:
+        services.close_event(event, version=int(request.POST.get("version", "")), by=request.user)
+    except (ValueError, StaleEdit):
+        _stale_or_not_now(request)
+    except services.NotNow as problem:
+        _stale_or_not_now(request, problem)
+    else:
+        messages.success(
+            request,
+            "The event is closed. Notes and votes are kept as they are, and everyone in the programme can read the "
+            "report.",
+        )
+    return redirect("lens_event", event.pk)
+
+
 @require_POST
 def event_move(request, pk):
     event = get_event(request, pk, Perm.MANAGE_PROGRAMME)
     action = request.POST.get("action")
+    if action == "close":
+        # Never on one click: a close from an old page is asked about first.
+        return event_close(request, pk)
     moves = {
         "open": (services.open_event, "The event is open. Participants can now add notes to their group's journeys."),
-        "close": (
-            services.close_event,
-            "The event is closed. Notes and votes are kept as they are, and everyone in the programme can read the report.",
-        ),
         "reopen": (services.reopen_event, "The event is open again for notes and votes."),
     }
     if action not in moves:
@@ -155,11 +224,9 @@ def event_move(request, pk):
     try:
         move(event, version=int(request.POST.get("version", "")), by=request.user)
     except (ValueError, StaleEdit):
-        messages.info(
-            request, "The event changed while you had the page open, so nothing was done. Here is how it stands now."
-        )
+        _stale_or_not_now(request)
     except services.NotNow as problem:
-        messages.info(request, str(problem))
+        _stale_or_not_now(request, problem)
     else:
         messages.success(request, done)
     return redirect("lens_event", event.pk)

@@ -77,6 +77,7 @@ def journey(request, pk):
         stages=stages,
         by_stage=by_stage,
         tiers=dict(Tier.choices),
+        can_correct=can(request.user, Perm.RECORD_FINDINGS, event),
         breadcrumbs=_crumbs(event, place),
     )
     return render(request, "lens/journey.html", context)
@@ -133,6 +134,7 @@ def journey_stage(request, pk, stage):
         notes=notes,
         form=form,
         can_add=event.is_open and stage.retired_at is None,
+        can_correct=can(request.user, Perm.RECORD_FINDINGS, event),
         breadcrumbs=[
             *_crumbs(event, place),
             {"text": f"{journey.vignette.name}'s journey", "href": reverse("lens_journey", args=[journey.pk])},

@@ -150,6 +150,7 @@ def leaflet(request, pk):
         "leaflet_intro": event.leaflet_intro,
         "leaflet_progress": progress,
         "leaflet_feedback": event.leaflet_feedback,
+        "leaflet_contact": event.leaflet_contact,
         "version": event.version,
     }
     form = LeafletForm(request.POST or None, initial=initial)

@@ -15,9 +15,9 @@ from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Membership
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
-from pathfinder.lens import services
-from pathfinder.lens.forms import GuestForm, MembersForm, ParticipantForm, ReimbursementForm
-from pathfinder.lens.models import EventGroup, EventParticipant, Reimbursement
+from pathfinder.lens import presenters, services
+from pathfinder.lens.forms import SUPPORT_FIELDS, GuestForm, MembersForm, ParticipantForm, ReimbursementForm
+from pathfinder.lens.models import EventGroup, EventParticipant, ParticipantKind, Reimbursement
 from pathfinder.lens.views.access import event_page, get_event
 
 
@@ -48,6 +48,7 @@ def _get_participant(request, pk) -> EventParticipant:
 def participants(request, pk):
     event = get_event(request, pk, Perm.MANAGE_PROGRAMME)
     rows = _participants(request, event)
+    support = {row.pk: presenters.support_summary(row) for row in rows if row.kind == ParticipantKind.LIVED_EXPERIENCE}
     taken = {row.membership_id for row in rows if row.membership_id}
     members = [
         membership
@@ -82,6 +83,7 @@ def participants(request, pk):
         request,
         event,
         rows=rows,
+        support=support,
         forms=[members_form, guest_form],
         members_form=members_form,
         guest_form=guest_form,
@@ -100,6 +102,7 @@ def participant_edit(request, pk):
         "label": participant.label,
         "group": str(participant.group_id or ""),
         "version": participant.version,
+        "support": [flag for flag in SUPPORT_FIELDS if getattr(participant, flag)],
     }
     form = ParticipantForm(request.POST or None, initial=initial, groups=groups)
     if request.method == "POST" and form.is_valid():
@@ -110,6 +113,8 @@ def participant_edit(request, pk):
                 kind=form.cleaned_data["kind"],
                 group=form.chosen_group(),
                 label=form.cleaned_data["label"],
+                support=form.support_flags(),
+                by=request.user,
             )
         except StaleEdit as stale:
             form = form.after_stale_save(

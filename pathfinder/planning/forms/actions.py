@@ -3,6 +3,7 @@ plan settings and list filters."""
 
 from django import forms
 
+from pathfinder.core.dates import Limit
 from pathfinder.core.forms import VersionedForm
 from pathfinder.planning import recommendations
 from pathfinder.planning.forms.common import (
@@ -108,8 +109,10 @@ class ActionForm(OwnerMixin, forms.Form):
     # The recommendation a new action was started from, if any.
     suggestion = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, members, leavers=(), findings=(), nodes=(), sources=(), **kwargs):
+    def __init__(self, *args, members, leavers=(), findings=(), nodes=(), sources=(), plan_ends=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if plan_ends is not None:
+            self.fields["due_on"].latest = Limit(plan_ends, "the plan ends")
         self.setup_owner(members, leavers)
         self.finding_objects = {str(finding.pk): finding for finding in findings}
         self.fields["findings"].choices = [

@@ -19,7 +19,7 @@ class FeedbackForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose who the feedback came from."},
     )
-    received_on = date_field("Date received")
+    received_on = date_field("Date received", not_future=True)
     said = text_area(
         "What was said",
         max_length=600,

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from pathfinder.core.dates import Limit
 from pathfinder.core.forms import VersionedForm
 from pathfinder.planning.forms.actions import THEME_CHOICES, OwnerMixin
 from pathfinder.planning.forms.common import OpenChoiceField, date_field, member_label, text_area
@@ -61,7 +62,10 @@ class CharterForm(forms.Form):
         help_text="Who receives progress, and how often.",
     )
     approved_on = date_field(
-        "Date approved", required=False, help_text="Leave empty until the group and senior management agree it."
+        "Date approved",
+        required=False,
+        not_future=True,
+        help_text="Leave empty until the group and senior management agree it.",
     )
 
 
@@ -116,8 +120,10 @@ class MeetingActionForm(OwnerMixin, forms.Form):
     due_on = date_field("Due date")
     description = text_area("More detail", max_length=4000, rows=3)
 
-    def __init__(self, *args, members, leavers=(), meeting=None, **kwargs):
+    def __init__(self, *args, members, leavers=(), meeting=None, plan_ends=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if plan_ends is not None:
+            self.fields["due_on"].latest = Limit(plan_ends, "the plan ends")
         self.setup_owner(members, leavers)
         self.meeting = meeting
 

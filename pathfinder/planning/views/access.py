@@ -90,7 +90,19 @@ def action_form_choices(request, programme) -> dict:
         ),
         "nodes": list(scoped(ToCNode, request.user).filter(programme=programme).order_by("kind", "id")),
         "sources": list(scoped(FundingSource, request.user).filter(programme=programme)),
+        "plan_ends": plan_last_day(programme),
     }
+
+
+def plan_last_day(programme):
+    """The plan's last day, which no due date may pass (core.dates)."""
+    from datetime import timedelta
+
+    from pathfinder.planning.presenters.plan import add_months
+    from pathfinder.planning.services.actions import plan_for
+
+    plan = plan_for(programme)
+    return add_months(plan.starts_on, 12 * plan.years) - timedelta(days=1)
 
 
 def page(request, programme, tab: str, **context) -> dict:

@@ -86,7 +86,7 @@ def test_a_date_in_the_future_is_refused_and_the_form_keeps_it(world, as_user):
         .post(person_url(world, world.memberships.member, "records/"), {"entry": films.pk, "completed_on": tomorrow})
         .page
     )
-    assert page.error_summary() == ["The date cannot be in the future."]
+    assert page.error_summary()[0].startswith("The date completed cannot be in the future.")
     assert page.css("#id_completed_on")[0].get("value") == tomorrow
     assert page.css(f"#id_entry option[value='{films.pk}']")[0].get("selected") is not None
 
