@@ -173,10 +173,29 @@ class JobRoleForm(VersionedForm):
 
 
 class TrainingRecordForm(forms.Form):
-    entry = forms.ChoiceField(
-        label="Training completed", error_messages={"required": "Choose the training they completed."}
+    entry = forms.ChoiceField(label="Training", error_messages={"required": "Choose the training."})
+    status = forms.ChoiceField(
+        label="Done or booked?",
+        choices=[("done", "They have done it"), ("booked", "They are booked on it")],
+        widget=forms.RadioSelect,
+        initial="done",
+        error_messages={"required": "Say whether they have done it or are booked on it."},
     )
-    completed_on = date_field("Date completed", help_text="For example, 2027-01-10.")
+    completed_on = date_field(
+        "Date",
+        help_text="The day they did it, or the day they are booked for. For example, 2027-01-10.",
+        what="the date of the training",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("completed_on")
+        if day and cleaned.get("status") == "done" and day > timezone.localdate():
+            self.add_error(
+                "completed_on",
+                "The date training was done cannot be in the future. If it is still to come, choose “booked”.",
+            )
+        return cleaned
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,14 +204,39 @@ class TrainingRecordForm(forms.Form):
             (key, f"{entry.practice_level.label}: {entry.title}") for key, entry in self.entries.items()
         ]
 
-    def clean_completed_on(self):
-        day = self.cleaned_data["completed_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError("The date cannot be in the future.")
-        return day
-
     def chosen_entry(self):
         return self.entries[self.cleaned_data["entry"]]
+
+
+class MarkDoneForm(forms.Form):
+    done_on = date_field("Date done", what="the date it was done")
+
+    def clean_done_on(self):
+        day = self.cleaned_data["done_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date training was done cannot be in the future.")
+        return day
+
+
+class StaffMemberForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        error_messages={"required": "Enter the person's name.", "max_length": "Keep the name to 200 characters."},
+    )
+    job_role = forms.ChoiceField(
+        label="Job role",
+        choices=[("", "Choose a job role"), *JOB_ROLE_CHOICES],
+        error_messages={"required": "Choose the person's job role."},
+    )
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Two columns with the headings name and job_role. Up to 1,000 people, 1 MB.",
+        error_messages={"required": "Choose a CSV file to upload."},
+    )
 
 
 NO_SURVEY = "none"

@@ -61,9 +61,7 @@ def level_key(level: PracticeLevel) -> tuple:
     return ((LEVEL_KEY, level.value),)
 
 
-def level_groups(
-    groups: Mapping[tuple, frozenset], levels: Mapping[str, PracticeLevel]
-) -> dict[tuple, frozenset]:
+def level_groups(groups: Mapping[tuple, frozenset], levels: Mapping[str, PracticeLevel]) -> dict[tuple, frozenset]:
     """For each level the role map uses, everyone whose role needs it."""
     found: dict[tuple, frozenset] = {}
     for level in PracticeLevel:

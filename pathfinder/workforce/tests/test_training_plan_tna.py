@@ -40,9 +40,7 @@ def test_a_role_where_few_feel_confident_becomes_a_high_priority(world):
     )
     assert plan.reasoning["practitioner"][1] == note
     assert {(line.priority, line.note) for line in core(plan, "practitioner")} == {("high", note)}
-    assert plan.reasoning["manager"][1].startswith(
-        "58% of the managers who answered feel very or extremely confident"
-    )
+    assert plan.reasoning["manager"][1].startswith("58% of the managers who answered feel very or extremely confident")
     assert {line.priority for line in core(plan, "manager")} == {"normal"}
     # Induction and scaffolding keep their place; only core training is prioritised.
     assert {line.priority for line in plan.lines.exclude(kind="core")} == {"normal"}
