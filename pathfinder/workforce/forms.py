@@ -119,6 +119,19 @@ class CatalogueEntryForm(VersionedForm):
             "max_value": "Enter a time of at most 10,000 minutes.",
         },
     )
+    refresh_months = forms.IntegerField(
+        label="Refresher needed after, in months",
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text="Leave empty if it does not need refreshing. For example, 36 for every three years.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the months as a whole number, for example 36, or leave it empty.",
+            "min_value": "Enter at least 1 month, or leave it empty.",
+            "max_value": "Enter at most 120 months (ten years), or leave it empty.",
+        },
+    )
     description = forms.CharField(label="What it covers", max_length=1000, widget=forms.Textarea(attrs={"rows": 4}))
     url = forms.URLField(
         label="Web address",

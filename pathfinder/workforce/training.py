@@ -51,6 +51,7 @@ ENTRY_FIELDS = (
     "level",
     "format",
     "duration_minutes",
+    "refresh_months",
     "description",
     "url",
     "induction",
@@ -158,9 +159,16 @@ def active_entries(service) -> list[CatalogueEntry]:
 @transaction.atomic
 def save_entry(entry: CatalogueEntry, values: dict, *, version: int, by) -> CatalogueEntry:
     """Change an entry; StaleEdit if someone saved it since `version`."""
+    refresh_before = entry.refresh_months
     for name in ENTRY_FIELDS:
         setattr(entry, name, values[name])
     save_if_current(entry, version, list(ENTRY_FIELDS))
+    if entry.refresh_months != refresh_before:
+        # Records done before the change take the new refresher period too.
+        done = list(TrainingRecord.objects.filter(entry=entry, status=TrainingRecord.Status.DONE))
+        for record in done:
+            record.refresh_due_on = refresh_due(entry, record.completed_on)
+        TrainingRecord.objects.bulk_update(done, ["refresh_due_on"], batch_size=500)
     audit.record("training.catalogue_changed", actor=by, service=entry.service, target=entry, change="edited")
     return entry
 
