@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from pathfinder.core.forms import VersionedForm, date_field
+from pathfinder.planning.forms.common import OpenChoiceField, member_label, money_field, zero_if_empty
 from pathfinder.workforce.models import (
     FORMAT_CHOICES,
     JOB_ROLE_CHOICES,
@@ -305,3 +306,48 @@ class PlanLineForm(VersionedForm):
 
     def chosen_entry(self):
         return self.entries[self.cleaned_data["entry"]]
+
+
+class PlanLineDetailsForm(VersionedForm):
+    """When a plan line happens, what it costs, and who takes it forward."""
+
+    starts_on = date_field("Start date", required=False, what="the start date")
+    due_on = date_field(
+        "Due date",
+        required=False,
+        what="the due date",
+        help_text="When everyone in the role should have done it. For example, 2027-03-31.",
+    )
+    cost = money_field("Cost", "cost")
+    owner = OpenChoiceField(
+        label="Owner",
+        required=False,
+        help_text="Who takes it forward: someone who may change the implementation plan.",
+    )
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owners = {str(member.pk): member for member in owners}
+        self.fields["owner"].choices = [("", "Not chosen yet")] + [
+            (key, member_label(member)) for key, member in self.owners.items()
+        ]
+
+    def clean_owner(self):
+        value = self.cleaned_data.get("owner", "")
+        if not value:
+            return None
+        if value not in self.owners:
+            raise forms.ValidationError(
+                "Choose an owner from the list: someone still in the service who may change the implementation plan."
+            )
+        return self.owners[value]
+
+    def clean_cost(self):
+        return zero_if_empty(self.cleaned_data.get("cost"))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, due = cleaned.get("starts_on"), cleaned.get("due_on")
+        if starts and due and due < starts:
+            self.add_error("due_on", "The due date cannot be before the start date.")
+        return cleaned

@@ -15,7 +15,10 @@ from django.db import transaction
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import save_if_current
+from pathfinder.core.roles import Perm, permissions_for
 from pathfinder.instruments import disclosure
+from pathfinder.planning.services import actions as planning
+from pathfinder.programmes.domain import Theme
 from pathfinder.surveys import results
 from pathfinder.surveys import services as survey_services
 from pathfinder.surveys.forms import asked_items
@@ -314,3 +317,73 @@ def _changed(plan, by, change: str, line: PlanLine) -> None:
         job_role=line.job_role,
         entry=line.entry.key,
     )
+
+
+# --- Dates, costs, owners, and actions in the implementation plan --------------------
+
+
+def may_own(membership) -> bool:
+    """Owners of plan lines (and so of actions) are people who may change the implementation plan."""
+    return membership.is_active and Perm.RECORD_FINDINGS in permissions_for(membership.role)
+
+
+def owner_choices(members) -> list:
+    return [member for member in members if may_own(member)]
+
+
+@transaction.atomic
+def set_line_details(plan: TrainingPlan, line_id: int, *, starts_on, due_on, cost, owner, version: int, by) -> PlanLine:
+    line = PlanLine.objects.filter(plan=plan, pk=line_id).select_related("entry").first()
+    save_if_current(plan, version, [])
+    if line is None:
+        raise LineGone
+    if owner is not None and (owner.service_id != plan.programme.service_id or not may_own(owner)):
+        raise PlanRefused("Choose an owner who may change the implementation plan.")
+    if starts_on and due_on and due_on < starts_on:
+        raise PlanRefused("The due date cannot be before the start date.")
+    line.starts_on, line.due_on, line.cost, line.owner = starts_on, due_on, cost, owner
+    line.save(update_fields=["starts_on", "due_on", "cost", "owner"])
+    _changed(plan, by, "details", line)
+    return line
+
+
+def action_title(line: PlanLine) -> str:
+    return f"{line.entry.title} for {JOB_ROLE_PLURALS[line.job_role]}"[:200]
+
+
+@transaction.atomic
+def line_to_action(plan: TrainingPlan, line_id: int, *, version: int, by):
+    """The line as an action in the implementation plan, with its dates, owner
+    and cost (so the cost is in the budget), made by the planning app's own
+    service. PlanRefused if it has no due date or owner yet, or is already one."""
+    line = PlanLine.objects.select_for_update().filter(plan=plan, pk=line_id).select_related("entry", "owner").first()
+    save_if_current(plan, version, [])
+    if line is None:
+        raise LineGone
+    if line.action_id is not None:
+        raise PlanRefused(f"“{line.entry.title}” is already an action in the implementation plan.")
+    missing = [what for what, value in (("a due date", line.due_on), ("an owner", line.owner)) if not value]
+    if missing:
+        raise PlanRefused(f"Give this line {' and '.join(missing)} first: every action in the plan needs them.")
+    if not may_own(line.owner):
+        raise PlanRefused("The owner can no longer change the implementation plan: choose someone else first.")
+    note = f" {line.note}" if line.note else ""
+    action = planning.create_action(
+        programme=plan.programme,
+        by=by,
+        title=action_title(line),
+        description=(
+            f"From the training plan “{plan.title}”: {line.get_kind_display().lower()}, "
+            f"at the {PracticeLevel(line.level).label.lower()} level.{note}"
+        )[:4000],
+        theme=Theme.SKILLS,
+        owner=line.owner,
+        starts_on=line.starts_on,
+        due_on=line.due_on,
+        direct_cost=line.cost,
+        priority="high" if line.priority == Priority.HIGH else "medium",
+    )
+    line.action = action
+    line.save(update_fields=["action"])
+    _changed(plan, by, "made_action", line)
+    return action

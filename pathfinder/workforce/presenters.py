@@ -368,3 +368,17 @@ def register_table(members, others, records) -> Table:
         ],
         rows=rows,
     )
+
+
+def money(value) -> str:
+    return f"£{value:,.2f}" if value else "No cost set"
+
+
+def line_when(line: PlanLine) -> str:
+    if line.starts_on and line.due_on:
+        return f"{long_date(line.starts_on)} to {long_date(line.due_on)}"
+    if line.due_on:
+        return f"By {long_date(line.due_on)}"
+    if line.starts_on:
+        return f"From {long_date(line.starts_on)}"
+    return "No dates set"

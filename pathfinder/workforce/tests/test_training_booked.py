@@ -43,9 +43,7 @@ def test_the_lead_books_training_and_marks_it_done(world, as_user):
 def test_done_training_cannot_be_dated_in_the_future(world, as_user):
     [admin] = add_staff(world.service, "admin")
     films = entry(world.service, "ti-films")
-    record = training.add_record(
-        admin, films, timezone.localdate() + timedelta(days=3), by=world.lead, status="booked"
-    )
+    record = training.add_record(admin, films, timezone.localdate() + timedelta(days=3), by=world.lead, status="booked")
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     url = training_url(world.programme, f"people/{admin.pk}/records/{record.pk}/done/")
     page = as_user(world.lead).post(url, {"done_on": tomorrow}).page

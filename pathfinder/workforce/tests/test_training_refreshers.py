@@ -18,7 +18,10 @@ def test_a_record_past_its_refresher_date_does_not_count(world):
     [admin] = add_staff(world.service, "admin")
     films = entry(world.service, "ti-films")
     training.save_entry(
-        films, {name: getattr(films, name) for name in training.ENTRY_FIELDS} | {"refresh_months": 12}, version=1, by=None
+        films,
+        {name: getattr(films, name) for name in training.ENTRY_FIELDS} | {"refresh_months": 12},
+        version=1,
+        by=None,
     )
     today = timezone.localdate()
     record = training.add_record(admin, films, today - timedelta(days=400), by=world.lead)

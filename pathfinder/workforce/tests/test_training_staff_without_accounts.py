@@ -10,7 +10,9 @@ from pathfinder.workforce.tests.conftest import entry, training_url
 
 def test_the_lead_adds_someone_without_an_account_and_records_their_training(world, as_user):
     client = as_user(world.lead)
-    response = client.post(training_url(world.programme, "staff/new/"), {"name": "  Morag   Ross ", "job_role": "admin"})
+    response = client.post(
+        training_url(world.programme, "staff/new/"), {"name": "  Morag   Ross ", "job_role": "admin"}
+    )
     person = StaffMember.objects.get()
     assert (person.service, person.name, person.job_role) == (world.service, "Morag Ross", "admin")
     assert response["Location"] == training_url(world.programme, f"staff/{person.pk}/")
