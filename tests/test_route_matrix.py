@@ -156,9 +156,7 @@ def _training_booked(w):
 
     kwargs = _training_person(w)
     entry = training.catalogue_for(w.service)[0]
-    kwargs["record"] = training.add_record(
-        w.memberships.member, entry, date(2026, 1, 5), by=w.lead, status="booked"
-    ).pk
+    kwargs["record"] = training.add_record(w.memberships.member, entry, date(2026, 1, 5), by=w.lead, status="booked").pk
     return kwargs
 
 
