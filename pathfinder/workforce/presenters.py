@@ -201,6 +201,11 @@ def plan_tables(plan: TrainingPlan, lines: list[PlanLine]) -> list[Table]:
                 "Priority",
                 "Note",
                 "Web address",
+                "Start date",
+                "Due date",
+                "Cost (£)",
+                "Owner",
+                "In the implementation plan",
             ],
             rows=[
                 [
@@ -214,11 +219,16 @@ def plan_tables(plan: TrainingPlan, lines: list[PlanLine]) -> list[Table]:
                     line.get_priority_display(),
                     line.note,
                     line.entry.url,
+                    line.starts_on,
+                    line.due_on,
+                    line.cost,
+                    line.owner.user.full_name if line.owner else "",
+                    "Yes" if line.action_id else "No",
                 ]
                 for line in ordered
             ],
             caption=plan.title,
-            numeric_columns=frozenset({6}),
+            numeric_columns=frozenset({6, 12}),
         ),
         Table(
             title="Why, by role",

@@ -18,7 +18,7 @@ from pathfinder.reports import exports
 from pathfinder.surveys.models import Survey
 from pathfinder.workforce import plans, presenters, training
 from pathfinder.workforce.forms import PlanLineDetailsForm, PlanLineForm, PlanNewForm
-from pathfinder.workforce.models import PlanLine, WorkforceProfile
+from pathfinder.workforce.models import PlanLine, StaffMember, WorkforceProfile
 from pathfinder.workforce.practice_levels import JOB_ROLE_PLURALS, JOB_ROLES
 from pathfinder.workforce.views.access import MANAGE, get_plan, get_programme, training_context
 
@@ -76,6 +76,15 @@ def plan_detail(request, pk):
         .annotate(count=Count("id"))
         .order_by()
     )
+    # People in the register without an account have a job role too.
+    for role, count in (
+        scoped(StaffMember, request.user)
+        .filter(service=programme.service)
+        .values_list("job_role")
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        staff[role] = staff.get(role, 0) + count
     service = programme.service
     context = training_context(
         request,
@@ -195,7 +204,7 @@ def line_priority(request, pk, line):
 @require_safe
 def plan_export(request, pk):
     plan = get_plan(request, pk, Perm.EXPORT_DATA)
-    lines = list(scoped(PlanLine, request.user).filter(plan=plan).select_related("entry"))
+    lines = list(scoped(PlanLine, request.user).filter(plan=plan).select_related("entry", "owner__user"))
     audit.record(audit.Kind.EXPORT, actor=request.user, service=plan.programme.service, target=plan, format="xlsx")
     name = f"{plan.programme.service.slug}-{plan.title}"
     return exports.xlsx_response(presenters.plan_tables(plan, lines), f"{name}.xlsx")
