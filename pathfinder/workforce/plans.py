@@ -356,7 +356,12 @@ def line_to_action(plan: TrainingPlan, line_id: int, *, version: int, by):
     """The line as an action in the implementation plan, with its dates, owner
     and cost (so the cost is in the budget), made by the planning app's own
     service. PlanRefused if it has no due date or owner yet, or is already one."""
-    line = PlanLine.objects.select_for_update().filter(plan=plan, pk=line_id).select_related("entry", "owner").first()
+    line = (
+        PlanLine.objects.select_for_update(of=("self",))
+        .filter(plan=plan, pk=line_id)
+        .select_related("entry", "owner")
+        .first()
+    )
     save_if_current(plan, version, [])
     if line is None:
         raise LineGone

@@ -266,7 +266,7 @@ def add_record(person, entry: CatalogueEntry, on, *, by, status: str = TrainingR
 def mark_done(person, record_id: int, done_on, *, by) -> TrainingRecord | None:
     """Booked training was done on `done_on`. None if the record is gone."""
     record = (
-        TrainingRecord.objects.select_for_update()
+        TrainingRecord.objects.select_for_update(of=("self",))
         .filter(pk=record_id, **_person_fields(person))
         .select_related("entry")
         .first()
