@@ -94,7 +94,7 @@ def coverage_chart(report: CoverageReport) -> Chart:
         min_value=0,
         max_value=100,
         value_suffix="%",
-        value_label=f"Share of the staff who need each level who have done training at it (aim: {COVERAGE_TARGET}%)",
+        value_label=f"Share of the staff who need each level who are trained at it (aim: {COVERAGE_TARGET}%)",
         category_label="Practice level",
         table=Table(
             title="Staff trained at each practice level",

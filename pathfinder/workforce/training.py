@@ -549,8 +549,8 @@ def gap_source_id(level: PracticeLevel) -> str:
 
 def gap_text(row: Coverage) -> str:
     return (
-        f"Only {row.trained} of the {row.needed} staff whose roles need {row.level.label.lower()} practice have "
-        f"done training at that level ({round(row.percent)}%). The service aims for at least {COVERAGE_TARGET}%."
+        f"Only {row.trained} of the {row.needed} staff whose roles need {row.level.label.lower()} practice are "
+        f"trained at that level ({round(row.percent)}%). The service aims for at least {COVERAGE_TARGET}%."
     )
 
 

@@ -15,8 +15,9 @@ from pathfinder.workforce.practice_levels import PracticeLevel
 from pathfinder.workforce.tests.conftest import tna_answers, tna_survey
 
 ROLES = ["practitioner"] * 12 + ["peer_worker"] * 10 + ["manager"] * 3
-# The managers all say they are not at all confident; nobody else is that low.
+# The managers all say they are not at all confident (nobody else is that low) and have done no training.
 CONFIDENCE = [4] * 6 + [2] * 6 + [4] * 5 + [3] * 5 + [1] * 3
+TRAINING = [["informed_elearning"]] * 17 + [["none"]] * 8
 
 
 def in_span(target: list[int], rows: list[list[int]]) -> bool:
@@ -49,19 +50,22 @@ def members(name, levels) -> list[int]:
     return [int(role == name) for role in ROLES]
 
 
-def shown_groups(found, levels) -> list[list[int]]:
-    """Every group whose confidence share or mean the plan (or the results page) can show."""
+def shown_groups(found, levels, *figures_of) -> list[list[int]]:
+    """Every group for which the plan can show any of the named figures."""
     return [
         members(name, levels)
         for name, figures in found.items()
-        if figures.released and not (disclosure.is_hidden(figures.confident) and disclosure.is_hidden(figures.average))
+        if figures.released and not all(disclosure.is_hidden(getattr(figures, what)) for what in figures_of)
     ]
 
 
 def test_the_managers_answers_cannot_be_worked_out_from_the_plan(world):
     RoleLevel.objects.create(service=world.service, job_role="practitioner", level="enhanced")
     RoleLevel.objects.create(service=world.service, job_role="manager", level="enhanced")
-    survey = tna_survey(world, [tna_answers(role, value) for role, value in zip(ROLES, CONFIDENCE, strict=True)])
+    survey = tna_survey(
+        world,
+        [tna_answers(role, value, done) for role, value, done in zip(ROLES, CONFIDENCE, TRAINING, strict=True)],
+    )
     levels = {
         "practitioner": PracticeLevel.ENHANCED,
         "manager": PracticeLevel.ENHANCED,
@@ -75,9 +79,10 @@ def test_the_managers_answers_cannot_be_worked_out_from_the_plan(world):
 
     role_map = {role: row.practice_level for role, row in plans.role_levels(world.service).items()}
     found = plans._read_survey(world.programme, survey, role_map)
-    shown = shown_groups(found, levels)
-    assert members(tna.EVERYONE, levels) in shown, "the whole service's figures should still be shown"
-    assert not in_span(managers, shown)
+    for question in (("confident", "average"), ("untrained",)):
+        shown = shown_groups(found, levels, *question)
+        assert members(tna.EVERYONE, levels) in shown, "the whole service's figures should still be shown"
+        assert not in_span(managers, shown), question
     assert not (found[PracticeLevel.ENHANCED].released and found["practitioner"].released)
 
     # The plan's words carry no figure for the enhanced level either.
