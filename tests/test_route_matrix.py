@@ -141,6 +141,30 @@ def _training_person(w, record=False):
     return kwargs
 
 
+def _training_staff(w, record=False):
+    from datetime import date
+
+    from pathfinder.workforce import training
+
+    person = training.add_staff_member(w.service, name="Morag Ross", job_role="admin", by=w.lead)
+    kwargs = {"pk": w.programme.pk, "staff": person.pk}
+    if record:
+        entry = training.catalogue_for(w.service)[0]
+        kwargs["record"] = training.add_record(person, entry, date(2026, 1, 5), by=w.lead, status="booked").pk
+    return kwargs
+
+
+def _training_booked(w):
+    from datetime import date
+
+    from pathfinder.workforce import training
+
+    kwargs = _training_person(w)
+    entry = training.catalogue_for(w.service)[0]
+    kwargs["record"] = training.add_record(w.memberships.member, entry, date(2026, 1, 5), by=w.lead, status="booked").pk
+    return kwargs
+
+
 def _plan_action(w):
     from datetime import date
 
@@ -402,6 +426,26 @@ ROUTES = {
     "training_record_remove": Route(
         "service", Perm.MANAGE_PROGRAMME, lambda w: _training_person(w, record=True), ("POST",), ok=302
     ),
+    # Marking booked training done: allowed people are sent back to the person's page.
+    "training_record_done": Route(
+        "service", Perm.MANAGE_PROGRAMME, _training_booked, ("POST",), ok=302, data=lambda w: {"done_on": "2026-01-05"}
+    ),
+    "training_register_export": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "training_staff_new": Route("service", Perm.MANAGE_PROGRAMME, _programme, ("GET", "POST")),
+    "training_staff_import": Route("service", Perm.MANAGE_PROGRAMME, _programme, ("GET", "POST")),
+    "training_staff_person": Route("service", Perm.MANAGE_PROGRAMME, _training_staff),
+    "training_staff_record_add": Route("service", Perm.MANAGE_PROGRAMME, _training_staff, ("POST",)),
+    "training_staff_record_remove": Route(
+        "service", Perm.MANAGE_PROGRAMME, lambda w: _training_staff(w, record=True), ("POST",), ok=302
+    ),
+    "training_staff_record_done": Route(
+        "service",
+        Perm.MANAGE_PROGRAMME,
+        lambda w: _training_staff(w, record=True),
+        ("POST",),
+        ok=302,
+        data=lambda w: {"done_on": "2026-01-05"},
+    ),
     "training_plan_new": Route("service", Perm.MANAGE_PROGRAMME, _programme),
     "training_plan": Route("service", Perm.VIEW_PROGRAMME, _training_plan),
     "training_plan_line_add": Route("service", Perm.MANAGE_PROGRAMME, _training_plan),
@@ -418,6 +462,11 @@ ROUTES = {
         data=lambda w: {"version": 99, "priority": "high"},
     ),
     "training_plan_export": Route("service", Perm.EXPORT_DATA, _training_plan),
+    "training_plan_line": Route("service", Perm.MANAGE_PROGRAMME, _training_line, ("GET", "POST")),
+    # A stale version: allowed people are told the plan changed and sent back to the line.
+    "training_plan_line_action": Route(
+        "service", Perm.MANAGE_PROGRAMME, _training_line, ("POST",), ok=302, data=lambda w: {"version": 99}
+    ),
     "plan_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "plan_by_theme": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "plan_mine": Route("service", Perm.VIEW_PROGRAMME, _programme),

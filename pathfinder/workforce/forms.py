@@ -1,6 +1,7 @@
 from django import forms
 
 from pathfinder.core.forms import VersionedForm, date_field
+from pathfinder.planning.forms.common import OpenChoiceField, member_label, money_field, zero_if_empty
 from pathfinder.workforce.models import (
     FORMAT_CHOICES,
     JOB_ROLE_CHOICES,
@@ -118,6 +119,19 @@ class CatalogueEntryForm(VersionedForm):
             "max_value": "Enter a time of at most 10,000 minutes.",
         },
     )
+    refresh_months = forms.IntegerField(
+        label="Refresher needed after, in months",
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text="Leave empty if it does not need refreshing. For example, 36 for every three years.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the months as a whole number, for example 36, or leave it empty.",
+            "min_value": "Enter at least 1 month, or leave it empty.",
+            "max_value": "Enter at most 120 months (ten years), or leave it empty.",
+        },
+    )
     description = forms.CharField(label="What it covers", max_length=1000, widget=forms.Textarea(attrs={"rows": 4}))
     url = forms.URLField(
         label="Web address",
@@ -172,10 +186,29 @@ class JobRoleForm(VersionedForm):
 
 
 class TrainingRecordForm(forms.Form):
-    entry = forms.ChoiceField(
-        label="Training completed", error_messages={"required": "Choose the training they completed."}
+    entry = forms.ChoiceField(label="Training", error_messages={"required": "Choose the training."})
+    status = forms.ChoiceField(
+        label="Done or booked?",
+        choices=[("done", "They have done it"), ("booked", "They are booked on it")],
+        widget=forms.RadioSelect,
+        initial="done",
+        error_messages={"required": "Say whether they have done it or are booked on it."},
     )
-    completed_on = date_field("Date completed", not_future=True, help_text="Today or earlier. For example, 2026-01-10.")
+    completed_on = date_field(
+        "Date",
+        help_text="The day they did it, or the day they are booked for. For example, 2027-01-10.",
+        what="the date of the training",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("completed_on")
+        if day and cleaned.get("status") == "done" and day > timezone.localdate():
+            self.add_error(
+                "completed_on",
+                "The date training was done cannot be in the future. If it is still to come, choose “booked”.",
+            )
+        return cleaned
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)
@@ -186,6 +219,37 @@ class TrainingRecordForm(forms.Form):
 
     def chosen_entry(self):
         return self.entries[self.cleaned_data["entry"]]
+
+
+class MarkDoneForm(forms.Form):
+    done_on = date_field("Date done", what="the date it was done")
+
+    def clean_done_on(self):
+        day = self.cleaned_data["done_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date training was done cannot be in the future.")
+        return day
+
+
+class StaffMemberForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        error_messages={"required": "Enter the person's name.", "max_length": "Keep the name to 200 characters."},
+    )
+    job_role = forms.ChoiceField(
+        label="Job role",
+        choices=[("", "Choose a job role"), *JOB_ROLE_CHOICES],
+        error_messages={"required": "Choose the person's job role."},
+    )
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Two columns with the headings name and job_role. Up to 1,000 people, 1 MB.",
+        error_messages={"required": "Choose a CSV file to upload."},
+    )
 
 
 NO_SURVEY = "none"
@@ -241,3 +305,48 @@ class PlanLineForm(VersionedForm):
 
     def chosen_entry(self):
         return self.entries[self.cleaned_data["entry"]]
+
+
+class PlanLineDetailsForm(VersionedForm):
+    """When a plan line happens, what it costs, and who takes it forward."""
+
+    starts_on = date_field("Start date", required=False, what="the start date")
+    due_on = date_field(
+        "Due date",
+        required=False,
+        what="the due date",
+        help_text="When everyone in the role should have done it. For example, 2027-03-31.",
+    )
+    cost = money_field("Cost", "cost")
+    owner = OpenChoiceField(
+        label="Owner",
+        required=False,
+        help_text="Who takes it forward: someone who may change the implementation plan.",
+    )
+
+    def __init__(self, *args, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owners = {str(member.pk): member for member in owners}
+        self.fields["owner"].choices = [("", "Not chosen yet")] + [
+            (key, member_label(member)) for key, member in self.owners.items()
+        ]
+
+    def clean_owner(self):
+        value = self.cleaned_data.get("owner", "")
+        if not value:
+            return None
+        if value not in self.owners:
+            raise forms.ValidationError(
+                "Choose an owner from the list: someone still in the service who may change the implementation plan."
+            )
+        return self.owners[value]
+
+    def clean_cost(self):
+        return zero_if_empty(self.cleaned_data.get("cost"))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, due = cleaned.get("starts_on"), cleaned.get("due_on")
+        if starts and due and due < starts:
+            self.add_error("due_on", "The due date cannot be before the start date.")
+        return cleaned

@@ -10,8 +10,10 @@ read through a property of the same name without the `_encrypted` suffix.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -163,6 +165,8 @@ class CatalogueEntry(models.Model):
     scaffolding = models.BooleanField(default=False)
     # Job roles it is meant for; empty: everyone whose role needs its level.
     roles = models.JSONField(default=list, blank=True)
+    # Months after which a refresher is needed; empty: it does not expire.
+    refresh_months = models.PositiveSmallIntegerField(null=True, blank=True)
     active = models.BooleanField(default=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -196,23 +200,75 @@ class WorkforceProfile(models.Model):
         return self.get_job_role_display()
 
 
-class TrainingRecord(models.Model):
-    """Someone completed a piece of training on a day."""
+class StaffMember(models.Model):
+    """Someone in the training register who has no Pathfinder account: a name
+    and a job role, nothing more."""
 
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="training_records")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=200)
+    job_role = models.CharField(max_length=20, choices=JOB_ROLE_CHOICES)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    service_path = "service"
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TrainingRecord(models.Model):
+    """Someone's training: booked for a day, or done on a day. Done training
+    with a refresher period needs a refresher by `refresh_due_on`.
+
+    The person is either a member of the service (`membership`) or someone in
+    the register without an account (`staff`), never both."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        DONE = "done", "Done"
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, null=True, blank=True, related_name="training_records"
+    )
+    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, null=True, blank=True, related_name="records")
     entry = models.ForeignKey(CatalogueEntry, on_delete=models.PROTECT, related_name="records")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DONE)
+    # Done: the day it was done. Booked: the day it is booked for.
     completed_on = models.DateField()
+    refresh_due_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
 
-    service_path = "membership__service"
+    service_path = "entry__service"
 
     class Meta:
         ordering = ["-completed_on", "-id"]
-        indexes = [models.Index(fields=["membership", "entry"], name="training_record_person_entry")]
+        indexes = [
+            models.Index(fields=["membership", "entry"], name="training_record_person_entry"),
+            models.Index(fields=["staff", "entry"], name="training_record_staff_entry"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(membership__isnull=False, staff__isnull=True)
+                | models.Q(membership__isnull=True, staff__isnull=False),
+                name="training_record_one_person",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.entry} on {self.completed_on}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    def is_current(self, today) -> bool:
+        """Done, and not past its refresher date."""
+        return self.is_done and (self.refresh_due_on is None or self.refresh_due_on > today)
 
 
 class TrainingPlan(models.Model):
@@ -259,6 +315,12 @@ class PlanLine(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     note = models.TextField(max_length=500, blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    cost = models.DecimalField(max_digits=10, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)])
+    owner = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The implementation-plan action this line became, if it did.
+    action = models.ForeignKey("planning.Action", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     service_path = "plan__programme__service"
 

@@ -7,9 +7,16 @@ from django.utils import timezone
 
 from pathfinder.reports.cells import xml_safe
 from pathfinder.reports.content import Chart, Document, Heading, Paragraph, Series, Table
-from pathfinder.workforce.models import PLAN_SECTIONS, CatalogueEntry, PlanLine, TrainingPlan, WellbeingPlan
+from pathfinder.workforce.models import (
+    PLAN_SECTIONS,
+    CatalogueEntry,
+    PlanLine,
+    StaffMember,
+    TrainingPlan,
+    WellbeingPlan,
+)
 from pathfinder.workforce.practice_levels import JOB_ROLES, LearningFormat, PracticeLevel
-from pathfinder.workforce.training import COVERAGE_TARGET, CoverageReport
+from pathfinder.workforce.training import COVERAGE_TARGET, CoverageReport, done_entries, levels_to_do
 
 NOTHING_YET = "Nothing written here yet."
 
@@ -87,7 +94,7 @@ def coverage_chart(report: CoverageReport) -> Chart:
         min_value=0,
         max_value=100,
         value_suffix="%",
-        value_label=f"Share of the staff who need each level who have done training at it (aim: {COVERAGE_TARGET}%)",
+        value_label=f"Share of the staff who need each level who are trained at it (aim: {COVERAGE_TARGET}%)",
         category_label="Practice level",
         table=Table(
             title="Staff trained at each practice level",
@@ -194,6 +201,11 @@ def plan_tables(plan: TrainingPlan, lines: list[PlanLine]) -> list[Table]:
                 "Priority",
                 "Note",
                 "Web address",
+                "Start date",
+                "Due date",
+                "Cost (£)",
+                "Owner",
+                "In the implementation plan",
             ],
             rows=[
                 [
@@ -207,11 +219,16 @@ def plan_tables(plan: TrainingPlan, lines: list[PlanLine]) -> list[Table]:
                     line.get_priority_display(),
                     line.note,
                     line.entry.url,
+                    line.starts_on,
+                    line.due_on,
+                    line.cost,
+                    line.owner.user.full_name if line.owner else "",
+                    "Yes" if line.action_id else "No",
                 ]
                 for line in ordered
             ],
             caption=plan.title,
-            numeric_columns=frozenset({6}),
+            numeric_columns=frozenset({6, 12}),
         ),
         Table(
             title="Why, by role",
@@ -233,31 +250,145 @@ def catalogue_groups(entries: list[CatalogueEntry]) -> list[tuple[PracticeLevel,
 
 @dataclass
 class StaffRow:
-    member: object
+    member: object  # a Membership, or a StaffMember (no account)
     job_role: str  # "" when not recorded
     level: PracticeLevel | None
     records: list
     to_do: list[PracticeLevel]
+    today: object = None
 
     @property
     def job_role_label(self) -> str:
         return JOB_ROLES.get(self.job_role, "")
 
+    @property
+    def has_account(self) -> bool:
+        return not isinstance(self.member, StaffMember)
 
-def staff_row(member, required: dict[str, PracticeLevel], records) -> StaffRow:
+    @property
+    def name(self) -> str:
+        return self.member.user.full_name if self.has_account else self.member.name
+
+    @property
+    def done(self) -> list:
+        return [record for record in self.records if record.is_done]
+
+    @property
+    def booked(self) -> list:
+        return [record for record in self.records if not record.is_done]
+
+    @property
+    def refreshers_due(self) -> list:
+        return [record for record in self.done if not record.is_current(self.today)]
+
+
+def record_state(record, today) -> str:
+    """How one record stands, in words: booked, done, or needing a refresher."""
+    if not record.is_done:
+        return f"Booked for {long_date(record.completed_on)}"
+    if record.refresh_due_on is None:
+        return f"Done on {long_date(record.completed_on)}"
+    if record.refresh_due_on <= today:
+        return f"Done on {long_date(record.completed_on)}: a refresher was due by {long_date(record.refresh_due_on)}"
+    return f"Done on {long_date(record.completed_on)}: refresher due by {long_date(record.refresh_due_on)}"
+
+
+def long_date(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def staff_row(member, required: dict[str, PracticeLevel], records, requirements=None, today=None) -> StaffRow:
     """One person in the register: their role, the level it needs (`required`,
-    from training.required_levels), what they have done, and the levels they
-    have not trained at yet."""
-    profile = getattr(member, "workforce_profile", None)
-    job_role = profile.job_role if profile else ""
+    from training.required_levels), their records, and the levels they are not
+    trained at yet: as the latest plan asks (`requirements`), with refreshers
+    up to date and booked training not counted."""
+    today = today or timezone.localdate()
+    if isinstance(member, StaffMember):
+        job_role = member.job_role
+    else:
+        profile = getattr(member, "workforce_profile", None)
+        job_role = profile.job_role if profile else ""
     level = required.get(job_role)
-    done = {record.entry.level for record in records if record.entry.active and not record.entry.scaffolding}
-    to_do = [other for other in PracticeLevel if level is not None and level.covers(other) and other.value not in done]
-    return StaffRow(member, job_role, level, list(records), to_do)
+    done = done_entries(
+        (record.entry_id, record.entry.level, record.entry.active, record.entry.scaffolding)
+        for record in records
+        if record.is_current(today)
+    )
+    to_do = levels_to_do(job_role, level, done, requirements or {})
+    return StaffRow(member, job_role, level, list(records), to_do, today)
 
 
-def staff_rows(members, required: dict[str, PracticeLevel], records) -> list[StaffRow]:
-    by_member: dict[int, list] = {}
+def staff_rows(members, required: dict[str, PracticeLevel], records, requirements=None) -> list[StaffRow]:
+    by_member: dict[tuple, list] = {}
     for record in records:
-        by_member.setdefault(record.membership_id, []).append(record)
-    return [staff_row(member, required, by_member.get(member.pk, [])) for member in members]
+        key = ("m", record.membership_id) if record.membership_id else ("s", record.staff_id)
+        by_member.setdefault(key, []).append(record)
+
+    def key(member):
+        return ("s", member.pk) if isinstance(member, StaffMember) else ("m", member.pk)
+
+    return [staff_row(member, required, by_member.get(key(member), []), requirements) for member in members]
+
+
+def register_table(members, others, records) -> Table:
+    """The training register, one line per record (or per person with none).
+    Cells go through the export's formula guard, so a name typed or imported as
+    “=HYPERLINK(…)” stays text when the file is opened."""
+    by_person: dict[tuple, list] = {}
+    for record in records:
+        key = ("m", record.membership_id) if record.membership_id else ("s", record.staff_id)
+        by_person.setdefault(key, []).append(record)
+    people = [
+        (
+            ("m", member.pk),
+            member.user.full_name,
+            getattr(getattr(member, "workforce_profile", None), "job_role", ""),
+            "Yes",
+        )
+        for member in members
+    ] + [(("s", person.pk), person.name, person.job_role, "No") for person in others]
+    rows = []
+    for key, name, role, account in sorted(people, key=lambda person: (person[1].casefold(), person[0])):
+        mine = by_person.get(key, [])
+        base = [name, JOB_ROLES.get(role, ""), account]
+        if not mine:
+            rows.append([*base, "", "", "", "", ""])
+        for record in mine:
+            rows.append(
+                [
+                    *base,
+                    record.entry.title,
+                    level_label(record.entry.level),
+                    record.get_status_display(),
+                    record.completed_on,
+                    record.refresh_due_on,
+                ]
+            )
+    return Table(
+        title="Training register",
+        columns=[
+            "Name",
+            "Job role",
+            "Has an account",
+            "Training",
+            "Practice level",
+            "Done or booked",
+            "Date",
+            "Refresher due",
+        ],
+        rows=rows,
+    )
+
+
+def money(value) -> str:
+    return f"£{value:,.2f}" if value else "No cost set"
+
+
+def line_when(line: PlanLine) -> str:
+    if line.starts_on and line.due_on:
+        return f"{long_date(line.starts_on)} to {long_date(line.due_on)}"
+    if line.due_on:
+        return f"By {long_date(line.due_on)}"
+    if line.starts_on:
+        return f"From {long_date(line.starts_on)}"
+    return "No dates set"

@@ -23,7 +23,7 @@ def _panel(programme, request) -> dict:
 
     plan = scoped(TrainingPlan, request.user).filter(programme=programme).first()
     return {
-        "report": training.coverage(programme.service),
+        "report": training.coverage(programme.service, programme),
         "plan": plan,
         "percent_text": presenters.percent_text,
         "target": training.COVERAGE_TARGET,

@@ -8,9 +8,13 @@ happens only in plans.py, through the disclosure gate.
 
 from __future__ import annotations
 
+import calendar
+import csv
+import io
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -19,7 +23,15 @@ from pathfinder.core.concurrency import StaleEdit, save_if_current
 from pathfinder.core.models import Membership
 from pathfinder.programmes import services as programme_services
 from pathfinder.programmes.models import Finding, Programme
-from pathfinder.workforce.models import CatalogueEntry, RoleLevel, TrainingRecord, WorkforceProfile
+from pathfinder.workforce.models import (
+    CatalogueEntry,
+    PlanLine,
+    RoleLevel,
+    StaffMember,
+    TrainingPlan,
+    TrainingRecord,
+    WorkforceProfile,
+)
 from pathfinder.workforce.practice_levels import (
     DEFAULT_ROLE_LEVELS,
     JOB_ROLES,
@@ -39,6 +51,7 @@ ENTRY_FIELDS = (
     "level",
     "format",
     "duration_minutes",
+    "refresh_months",
     "description",
     "url",
     "induction",
@@ -146,9 +159,16 @@ def active_entries(service) -> list[CatalogueEntry]:
 @transaction.atomic
 def save_entry(entry: CatalogueEntry, values: dict, *, version: int, by) -> CatalogueEntry:
     """Change an entry; StaleEdit if someone saved it since `version`."""
+    refresh_before = entry.refresh_months
     for name in ENTRY_FIELDS:
         setattr(entry, name, values[name])
     save_if_current(entry, version, list(ENTRY_FIELDS))
+    if entry.refresh_months != refresh_before:
+        # Records done before the change take the new refresher period too.
+        done = list(TrainingRecord.objects.filter(entry=entry, status=TrainingRecord.Status.DONE))
+        for record in done:
+            record.refresh_due_on = refresh_due(entry, record.completed_on)
+        TrainingRecord.objects.bulk_update(done, ["refresh_due_on"], batch_size=500)
     audit.record("training.catalogue_changed", actor=by, service=entry.service, target=entry, change="edited")
     return entry
 
@@ -199,40 +219,212 @@ def set_job_role(membership, job_role: str, *, version: int, by) -> WorkforcePro
     return profile
 
 
+def add_months(day, months: int):
+    """The same day `months` later (the month's last day where it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last))
+
+
+def refresh_due(entry: CatalogueEntry, done_on):
+    return add_months(done_on, entry.refresh_months) if entry.refresh_months else None
+
+
+def _person_fields(person) -> dict:
+    if isinstance(person, StaffMember):
+        return {"staff": person}
+    return {"membership": person}
+
+
 @transaction.atomic
-def add_record(membership, entry: CatalogueEntry, completed_on, *, by) -> TrainingRecord:
-    if entry.service_id != membership.service_id:
+def add_record(person, entry: CatalogueEntry, on, *, by, status: str = TrainingRecord.Status.DONE) -> TrainingRecord:
+    """Record training someone has done (on a day) or is booked on (for a day).
+    `person`: a Membership or a StaffMember of the entry's service."""
+    status = TrainingRecord.Status(status)
+    if entry.service_id != person.service_id:
         raise NotAllowed("That training is not in this service's catalogue.")
-    if completed_on > timezone.localdate():
-        raise NotAllowed("The date cannot be in the future.")
+    if status == TrainingRecord.Status.DONE and on > timezone.localdate():
+        raise NotAllowed(
+            "The date training was done cannot be in the future. If it is still to come, record it as booked."
+        )
     record = TrainingRecord.objects.create(
-        membership=membership, entry=entry, completed_on=completed_on, recorded_by=by
+        **_person_fields(person),
+        entry=entry,
+        status=status,
+        completed_on=on,
+        refresh_due_on=refresh_due(entry, on) if status == TrainingRecord.Status.DONE else None,
+        recorded_by=by,
     )
-    audit.record("training.record_added", actor=by, service=membership.service, target=membership, entry=entry.key)
+    audit.record(
+        "training.record_added", actor=by, service=person.service, target=person, entry=entry.key, status=status
+    )
     return record
 
 
 @transaction.atomic
-def remove_record(membership, record_id: int, *, by) -> bool:
+def mark_done(person, record_id: int, done_on, *, by) -> TrainingRecord | None:
+    """Booked training was done on `done_on`. None if the record is gone."""
+    record = (
+        TrainingRecord.objects.select_for_update(of=("self",))
+        .filter(pk=record_id, **_person_fields(person))
+        .select_related("entry")
+        .first()
+    )
+    if record is None:
+        return None
+    if done_on > timezone.localdate():
+        raise NotAllowed("The date training was done cannot be in the future.")
+    record.status = TrainingRecord.Status.DONE
+    record.completed_on = done_on
+    record.refresh_due_on = refresh_due(record.entry, done_on)
+    record.save(update_fields=["status", "completed_on", "refresh_due_on"])
+    audit.record("training.record_done", actor=by, service=person.service, target=person, entry=record.entry.key)
+    return record
+
+
+@transaction.atomic
+def remove_record(person, record_id: int, *, by) -> bool:
     """Remove one of the person's records. False if it was already gone."""
-    record = TrainingRecord.objects.filter(membership=membership, pk=record_id).select_related("entry").first()
+    record = TrainingRecord.objects.filter(pk=record_id, **_person_fields(person)).select_related("entry").first()
     if record is None:
         return False
     record.delete()
-    audit.record(
-        "training.record_removed", actor=by, service=membership.service, target=membership, entry=record.entry.key
-    )
+    audit.record("training.record_removed", actor=by, service=person.service, target=person, entry=record.entry.key)
     return True
 
 
+# --- People without accounts --------------------------------------------------------
+
+
+@transaction.atomic
+def add_staff_member(service, *, name: str, job_role: str, by) -> StaffMember:
+    name = " ".join(name.split())
+    if not name:
+        raise NotAllowed("Enter the person's name.")
+    if job_role not in JOB_ROLES:
+        raise NotAllowed("Choose one of the job roles.")
+    person = StaffMember.objects.create(service=service, name=name, job_role=job_role, added_by=by)
+    audit.record("training.staff_added", actor=by, service=service, target=person)
+    return person
+
+
+IMPORT_COLUMNS = ("name", "job_role")
+IMPORT_MAX_ROWS = 1000
+IMPORT_MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    line: int  # the line of the file, counting the heading as line 1; 0 for the whole file
+    column: str  # a column heading, or "" for the whole line or file
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Line {self.line}" if self.line else "The file"
+        if self.column:
+            where += f", column “{self.column}”"
+        return f"{where}: {self.message}"
+
+
+class ImportRefused(ValueError):
+    """The file was not imported; `problems` says where and why. Nothing was saved."""
+
+    def __init__(self, problems: list[ImportProblem]):
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = problems
+
+
+def _job_role_from(text: str) -> str | None:
+    """A job role from its key or its label, ignoring case and spaces around it."""
+    wanted = " ".join(text.split()).casefold()
+    for key, label in JOB_ROLES.items():
+        if wanted in (key.casefold(), label.casefold()):
+            return key
+    return None
+
+
+def read_staff_csv(content: bytes) -> list[tuple[str, str]]:
+    """(name, job role) from a CSV file, or ImportRefused listing every problem."""
+    if len(content) > IMPORT_MAX_BYTES:
+        raise ImportRefused([ImportProblem(0, "", "it is larger than 1 MB. Split it into smaller files.")])
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            [ImportProblem(0, "", "it is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”.")]
+        ) from None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise ImportRefused([ImportProblem(0, "", f"it could not be read as CSV ({error}).")]) from None
+    if not rows:
+        raise ImportRefused([ImportProblem(0, "", "it is empty.")])
+    heading = [cell.strip().casefold() for cell in rows[0]]
+    missing = [column for column in IMPORT_COLUMNS if column not in heading]
+    if missing:
+        return _refuse([ImportProblem(1, column, "this heading is missing.") for column in missing])
+    where = {column: heading.index(column) for column in IMPORT_COLUMNS}
+    found: list[tuple[str, str]] = []
+    problems: list[ImportProblem] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines are allowed
+        cells = {column: row[index].strip() if index < len(row) else "" for column, index in where.items()}
+        name = " ".join(cells["name"].split())
+        if not name:
+            problems.append(ImportProblem(number, "name", "the name is empty."))
+        elif len(name) > 200:
+            problems.append(ImportProblem(number, "name", "the name is longer than 200 characters."))
+        role = _job_role_from(cells["job_role"])
+        if not cells["job_role"]:
+            problems.append(ImportProblem(number, "job_role", "the job role is empty."))
+        elif role is None:
+            problems.append(
+                ImportProblem(
+                    number,
+                    "job_role",
+                    f"“{cells['job_role'][:60]}” is not one of the job roles. Use one of: {', '.join(JOB_ROLES)}.",
+                )
+            )
+        found.append((name, role or ""))
+    if len(found) > IMPORT_MAX_ROWS:
+        problems.insert(0, ImportProblem(0, "", f"it has more than {IMPORT_MAX_ROWS:,} people. Split it up."))
+    if not found and not problems:
+        problems.append(ImportProblem(0, "", "it has a heading but nobody in it."))
+    return _refuse(problems) if problems else found
+
+
+def _refuse(problems):
+    raise ImportRefused(problems)
+
+
+@transaction.atomic
+def import_staff(service, content: bytes, *, by) -> list[StaffMember]:
+    """Everyone in the file, or nobody: ImportRefused (and nothing saved) on any problem."""
+    rows = read_staff_csv(content)
+    made = StaffMember.objects.bulk_create(
+        [StaffMember(service=service, name=name, job_role=role, added_by=by) for name, role in rows]
+    )
+    audit.record("training.staff_imported", actor=by, service=service, people=len(made))
+    return made
+
+
 # --- Coverage --------------------------------------------------------------------------
+#
+# "Trained at a level" means what it says: the person has done, and not let lapse,
+# what the programme's latest training plan asks of their role at that level (its
+# core lines). Where the plan asks nothing of the role at a level, or there is no
+# plan yet, any training the service offers at that level counts. Booked training
+# and training past its refresher date do not count; scaffolding sessions never do
+# (they follow training, they do not replace it).
 
 
 @dataclass(frozen=True)
 class Coverage:
     level: PracticeLevel
     needed: int  # staff whose role needs this level or a higher one
-    trained: int  # of them, those with a record of training at this level
+    trained: int  # of them, those trained at this level (see above)
 
     @property
     def percent(self) -> float | None:
@@ -246,7 +438,7 @@ class Coverage:
 @dataclass(frozen=True)
 class CoverageReport:
     levels: list[Coverage]
-    staff: int  # active members with a job role
+    staff: int  # people in the register with a job role
     without_role: int  # active members with none recorded
 
     @property
@@ -254,31 +446,101 @@ class CoverageReport:
         return [row for row in self.levels if row.is_gap]
 
 
-def coverage(service) -> CoverageReport:
-    """For each level, among staff whose job role needs that level or higher,
-    how many have done training at that level. Counted from the register:
-    training the service still offers, not scaffolding sessions (they follow
-    training, they do not replace it). Four queries, whatever the size."""
-    required = required_levels(service)
-    members = staff_queryset(service)
-    roles = dict(WorkforceProfile.objects.filter(membership__in=members).values_list("membership_id", "job_role"))
-    done: dict[int, set[str]] = {}
-    for membership_id, level in (
-        TrainingRecord.objects.filter(membership__in=members, entry__active=True, entry__scaffolding=False)
-        .values_list("membership_id", "entry__level")
-        .distinct()
+type Requirements = dict[tuple[str, str], frozenset[int]]  # (job role, level): catalogue entry ids
+
+
+def latest_plan(programme):
+    return TrainingPlan.objects.filter(programme=programme).first() if programme is not None else None
+
+
+def plan_requirements(plan) -> Requirements:
+    """What the plan asks of each role at each level: its core lines' training."""
+    if plan is None:
+        return {}
+    found: dict[tuple[str, str], set[int]] = {}
+    for role, level, entry_id in PlanLine.objects.filter(plan=plan, kind=PlanLine.Kind.CORE).values_list(
+        "job_role", "level", "entry_id"
     ):
-        done.setdefault(membership_id, set()).add(level)
+        found.setdefault((role, level), set()).add(entry_id)
+    return {key: frozenset(ids) for key, ids in found.items()}
+
+
+def current_records(queryset, today=None):
+    """Records that count: done, and not past their refresher date."""
+    today = today or timezone.localdate()
+    return queryset.filter(status=TrainingRecord.Status.DONE).filter(
+        Q(refresh_due_on__isnull=True) | Q(refresh_due_on__gt=today)
+    )
+
+
+def levels_to_do(
+    job_role: str, needs: PracticeLevel | None, done: set[tuple[int, str]], requirements: Requirements
+) -> list[PracticeLevel]:
+    """The levels, up to the one the role needs, the person is not trained at.
+    `done`: (entry id, level) of their current records of offered, non-scaffolding
+    training (and, for plan requirements, of any training the plan names)."""
+    if needs is None:
+        return []
+    missing = []
+    for level in PracticeLevel:
+        if not needs.covers(level):
+            continue
+        asked = requirements.get((job_role, level.value))
+        if asked:
+            trained = asked <= {entry_id for entry_id, _ in done}
+        else:
+            trained = any(done_level == level.value for _, done_level in done)
+        if not trained:
+            missing.append(level)
+    return missing
+
+
+def done_entries(rows) -> set[tuple[int, str]]:
+    """From (entry id, level, active, scaffolding) rows: what counts as done."""
+    return {(entry_id, level) for entry_id, level, active, scaffolding in rows if active and not scaffolding}
+
+
+def coverage(service, programme=None, today=None) -> CoverageReport:
+    """For each level, among the people in the register whose job role needs
+    that level or higher, how many are trained at it (see above), against the
+    latest training plan of `programme` if given. Seven queries, whatever the size."""
+    required = required_levels(service)
+    requirements = plan_requirements(latest_plan(programme))
+    members = staff_queryset(service)
+    roles = {
+        ("m", pk): role
+        for pk, role in WorkforceProfile.objects.filter(membership__in=members).values_list("membership_id", "job_role")
+    }
+    roles.update(
+        (("s", pk), role) for pk, role in StaffMember.objects.filter(service=service).values_list("pk", "job_role")
+    )
+    done: dict[tuple, set[tuple[int, str]]] = {}
+    records = current_records(
+        TrainingRecord.objects.filter(entry__service=service).filter(
+            Q(membership__in=members) | Q(staff__service=service)
+        ),
+        today,
+    )
+    for membership_id, staff_id, entry_id, level, active, scaffolding in records.values_list(
+        "membership_id", "staff_id", "entry_id", "entry__level", "entry__active", "entry__scaffolding"
+    ).distinct():
+        key = ("m", membership_id) if membership_id else ("s", staff_id)
+        done.setdefault(key, set()).update(done_entries([(entry_id, level, active, scaffolding)]))
+    to_do = {
+        key: levels_to_do(role, required.get(role, PracticeLevel.INFORMED), done.get(key, set()), requirements)
+        for key, role in roles.items()
+    }
     everyone = members.count()
     levels = []
     for level in PracticeLevel:
-        needing = [pk for pk, role in roles.items() if required.get(role, PracticeLevel.INFORMED).covers(level)]
-        levels.append(Coverage(level, len(needing), sum(1 for pk in needing if level.value in done.get(pk, set()))))
-    return CoverageReport(levels=levels, staff=len(roles), without_role=everyone - len(roles))
+        needing = [key for key, role in roles.items() if required.get(role, PracticeLevel.INFORMED).covers(level)]
+        levels.append(Coverage(level, len(needing), sum(1 for key in needing if level not in to_do[key])))
+    with_role = sum(1 for key in roles if key[0] == "m")
+    return CoverageReport(levels=levels, staff=len(roles), without_role=everyone - with_role)
 
 
-def coverage_gaps(service) -> list[Coverage]:
-    return coverage(service).gaps
+def coverage_gaps(service, programme=None) -> list[Coverage]:
+    return coverage(service, programme).gaps
 
 
 def gap_source_id(level: PracticeLevel) -> str:
@@ -287,8 +549,8 @@ def gap_source_id(level: PracticeLevel) -> str:
 
 def gap_text(row: Coverage) -> str:
     return (
-        f"Only {row.trained} of the {row.needed} staff whose roles need {row.level.label.lower()} practice have "
-        f"done training at that level ({round(row.percent)}%). The service aims for at least {COVERAGE_TARGET}%."
+        f"Only {row.trained} of the {row.needed} staff whose roles need {row.level.label.lower()} practice are "
+        f"trained at that level ({round(row.percent)}%). The service aims for at least {COVERAGE_TARGET}%."
     )
 
 
@@ -302,7 +564,7 @@ def gap_finding(programme: Programme, level: PracticeLevel, *, by) -> tuple[Find
     already = Finding.objects.filter(programme=programme, source_type=FINDING_SOURCE, source_id=source_id).first()
     if already is not None:
         return already, False
-    row = next(row for row in coverage(programme.service).levels if row.level is level)
+    row = next(row for row in coverage(programme.service, programme).levels if row.level is level)
     if not row.is_gap:
         raise NotAllowed(f"{level.label} training is not a gap now, so there is nothing to add.")
     finding = programme_services.add_finding(

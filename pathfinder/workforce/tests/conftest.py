@@ -66,9 +66,12 @@ def tna_answers(role: str, confidence: int | None = 4, training_done=("informed_
     }
 
 
-def tna_survey(world, answers_list, *, closed=True, title="Training needs 2027", programme=None, optional=()):
-    """A training needs analysis of the home programme (by link), answered once
-    per entry of `answers_list`, then closed (and so sealed) unless `closed` is False."""
+def tna_survey(
+    world, answers_list, *, closed=True, title="Training needs 2027", programme=None, optional=(), distribution="codes"
+):
+    """A training needs analysis of the home programme, answered once per entry
+    of `answers_list` (each with a code e-mailed to a new staff member, or by
+    shared link), then closed unless `closed` is False."""
     from django.utils import timezone
 
     from pathfinder.instruments.models import InstrumentVersion
@@ -81,14 +84,15 @@ def tna_survey(world, answers_list, *, closed=True, title="Training needs 2027",
         instrument_version=version,
         kind="tna",
         title=title,
-        distribution="link",
+        distribution=distribution,
         opens_on=today,
         closes_on=today + timezone.timedelta(days=14),
         included_optional=list(optional),
         by=world.lead,
     )
-    for answers in answers_list:
-        services.submit(survey, services.Submission(answers=answers))
+    from pathfinder.surveys.tests.conftest import respond
+
+    respond(survey, answers_list)
     if closed:
         services.close_early(survey, version=survey.version, by=world.lead)
         survey.refresh_from_db()

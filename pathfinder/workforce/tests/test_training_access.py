@@ -39,7 +39,10 @@ def _urls(world):
         "entry_new": (f"{programme}/catalogue/new/", {"title": "New"}),
         "people": (f"{programme}/people/", None),
         "person": (f"{programme}/people/{person.pk}/", {"job_role": "admin", "version": 1}),
-        "record_add": (f"{programme}/people/{person.pk}/records/", {"entry": films.pk, "completed_on": "2026-01-02"}),
+        "record_add": (
+            f"{programme}/people/{person.pk}/records/",
+            {"entry": films.pk, "status": "done", "completed_on": "2026-01-02"},
+        ),
         "record_remove": (f"{programme}/people/{person.pk}/records/{record.pk}/remove/", {}),
         "plan_new": (f"{programme}/plan/new/", {"survey": "none"}),
         "line_add": (f"/training-plans/{plan.pk}/lines/add/", {"version": 1, "job_role": "admin"}),

@@ -21,7 +21,7 @@ def test_a_gap_becomes_a_finding_once(world, as_user):
         "Training coverage",
     )
     assert finding.text == (
-        "Only 0 of the 2 staff whose roles need trauma-skilled practice have done training at that level (0%). "
+        "Only 0 of the 2 staff whose roles need trauma-skilled practice are trained at that level (0%). "
         "The service aims for at least 75%."
     )
     client.post(url, {"level": "skilled"})

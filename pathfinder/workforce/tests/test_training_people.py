@@ -28,7 +28,7 @@ def test_it_lists_staff_with_their_role_level_and_training(world, as_user):
     assert rows[practitioner.user.full_name] == [
         "Job role Practitioner or key worker",
         "Level needed Trauma-skilled",
-        "Training done 1 completed, latest 2 Mar 2026",
+        "Training done 1 done, latest 2 Mar 2026",
         "Levels still to do Trauma-skilled",
     ]
     assert rows["Bob Member"][0] == "Job role Not recorded"
@@ -63,7 +63,9 @@ def test_the_lead_records_and_removes_training(world, as_user):
     client = as_user(world.lead)
     membership = world.memberships.member
     films = entry(world.service, "ti-films")
-    response = client.post(person_url(world, membership, "records/"), {"entry": films.pk, "completed_on": "2026-10-01"})
+    response = client.post(
+        person_url(world, membership, "records/"), {"entry": films.pk, "status": "done", "completed_on": "2026-10-01"}
+    )
     assert response.status_code == 302
     record = TrainingRecord.objects.get(membership=membership)
     assert (record.entry, record.completed_on, record.recorded_by) == (films, date(2026, 10, 1), world.lead)
@@ -83,10 +85,15 @@ def test_a_date_in_the_future_is_refused_and_the_form_keeps_it(world, as_user):
     films = entry(world.service, "ti-films")
     page = (
         as_user(world.lead)
-        .post(person_url(world, world.memberships.member, "records/"), {"entry": films.pk, "completed_on": tomorrow})
+        .post(
+            person_url(world, world.memberships.member, "records/"),
+            {"entry": films.pk, "status": "done", "completed_on": tomorrow},
+        )
         .page
     )
-    assert page.error_summary()[0].startswith("The date completed cannot be in the future.")
+    assert page.error_summary() == [
+        "The date training was done cannot be in the future. If it is still to come, choose “booked”."
+    ]
     assert page.css("#id_completed_on")[0].get("value") == tomorrow
     assert page.css(f"#id_entry option[value='{films.pk}']")[0].get("selected") is not None
 
@@ -98,7 +105,8 @@ def test_switched_off_training_cannot_be_recorded(world, as_user):
     page = (
         as_user(world.lead)
         .post(
-            person_url(world, world.memberships.member, "records/"), {"entry": films.pk, "completed_on": "2026-10-01"}
+            person_url(world, world.memberships.member, "records/"),
+            {"entry": films.pk, "status": "done", "completed_on": "2026-10-01"},
         )
         .page
     )

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pathfinder.testing.factories import MembershipFactory
 from pathfinder.workforce import plans, training
-from pathfinder.workforce.models import CatalogueEntry, TrainingRecord, WorkforceProfile
+from pathfinder.workforce.models import CatalogueEntry, PlanLine, StaffMember, TrainingRecord, WorkforceProfile
 from pathfinder.workforce.tests.conftest import add_staff, entry
 
 
@@ -32,6 +32,20 @@ def grow(world, people: int) -> None:
             TrainingRecord(membership=member, entry=item, completed_on=date(2026, 1, 5))
             for member in staff
             for item in entries
+        ]
+    )
+    others = StaffMember.objects.bulk_create(
+        [StaffMember(service=world.service, name=f"Someone {number}", job_role="admin") for number in range(2 * people)]
+    )
+    TrainingRecord.objects.bulk_create(
+        [
+            TrainingRecord(staff=person, entry=item, completed_on=date(2026, 1, 5), refresh_due_on=date(2026, 2, 5))
+            for person in others
+            for item in entries[:2]
+        ]
+        + [
+            TrainingRecord(staff=person, entry=entries[2], completed_on=date(2027, 1, 5), status="booked")
+            for person in others
         ]
     )
     values = {name: getattr(entries[1], name) for name in training.ENTRY_FIELDS} | {"active": True}
@@ -64,7 +78,9 @@ def test_the_plan_page_does_not_grow(world, as_user):
     )
 
     def latest_plan():
-        return f"/training-plans/{plans.draft_plan(world.programme, None, world.lead).pk}/"
+        plan = plans.draft_plan(world.programme, None, world.lead)
+        PlanLine.objects.filter(plan=plan).update(owner=world.memberships.member, due_on=date(2027, 3, 31))
+        return f"/training-plans/{plan.pk}/"
 
     compare(world, as_user(world.lead), latest_plan)
 
@@ -74,3 +90,17 @@ def test_the_catalogue_and_a_person_do_not_grow(world, as_user):
     compare(world, client, f"/programmes/{world.programme.pk}/training/catalogue/")
     [person] = add_staff(world.service, "practitioner")
     compare(world, client, f"/programmes/{world.programme.pk}/training/people/{person.pk}/")
+
+
+def test_someone_without_an_account_and_the_register_download_do_not_grow(world, as_user):
+    client = as_user(world.lead)
+    person = training.add_staff_member(world.service, name="Morag Ross", job_role="admin", by=None)
+    training.add_record(person, entry(world.service, "ti-films"), date(2026, 1, 5), by=None)
+    compare(world, client, f"/programmes/{world.programme.pk}/training/staff/{person.pk}/")
+    compare(world, client, f"/programmes/{world.programme.pk}/training/people/download.csv")
+
+
+def test_a_plan_line_page_does_not_grow(world, as_user):
+    plan = plans.draft_plan(world.programme, None, world.lead)
+    line = plan.lines.first()
+    compare(world, as_user(world.lead), f"/training-plans/{plan.pk}/lines/{line.pk}/")

@@ -25,7 +25,7 @@ RECENT_PLANS = 5
 def overview(request, pk):
     programme = get_programme(request, pk)
     service = programme.service
-    report = training.coverage(service)
+    report = training.coverage(service, programme)
     chart = presenters.coverage_chart(report)
     plans = list(
         scoped(TrainingPlan, request.user).filter(programme=programme).select_related("created_by")[: RECENT_PLANS + 1]
