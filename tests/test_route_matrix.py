@@ -397,7 +397,12 @@ ROUTES = {
     "survey_invite": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302),
     "survey_remind": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302),
     # A stale version: allowed people are told the survey changed and sent back to it.
-    "survey_close": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302, data=lambda w: {"version": 99}),
+    "survey_delete": Route("service", Perm.RUN_SURVEYS, _survey, ("GET", "POST"), ok=(200, 302)),
+    "survey_archive": Route("service", Perm.RUN_SURVEYS, _survey, ("POST",), ok=302, data=lambda w: {"archived": "1"}),
+    # Closing asks first (GET, or a POST without the confirmation: 200).
+    "survey_close": Route(
+        "service", Perm.RUN_SURVEYS, _survey, ("GET", "POST"), ok=(200, 302), data=lambda w: {"version": 99}
+    ),
     "survey_results": Route("service", Perm.VIEW_SURVEY_RESULTS, lambda w: _survey(w, closed=True)),
     # Fewer than 10 answers: there is nothing that may be downloaded.
     "survey_export": Route("service", Perm.VIEW_SURVEY_RESULTS, lambda w: _survey(w, closed=True, fmt="csv"), ok=403),

@@ -88,11 +88,16 @@ class AnswerForm(forms.Form):
                     self.add_error(name, f"Choose “{label}” on its own, or the other answers without it.")
         return cleaned
 
+    def answers_typed(self) -> bool:
+        """Whether anything at all was given for a question (valid or not)."""
+        return any(self.data.get(name) for _, names in self.sections for name, _item in names)
+
     def answers(self) -> dict:
         given = {}
+        cleaned = getattr(self, "cleaned_data", {})
         for _, names in self.sections:
             for name, item in names:
-                value = self.cleaned_data.get(name)
+                value = cleaned.get(name)
                 if value in (None, "", []):
                     continue
                 if item.type == "scale":
@@ -129,7 +134,46 @@ class SurveyForm(forms.Form):
         opens, closes = cleaned.get("opens_on"), cleaned.get("closes_on")
         if opens and closes and closes < opens:
             self.add_error("closes_on", "The closing date must be the same as or after the opening date.")
+        version = self.versions.get(cleaned.get("instrument_version", ""))
+        kind = cleaned.get("kind")
+        if version is not None and kind:
+            problem = kind_mismatch(kind, version)
+            if problem:
+                self.add_error("kind", problem)
         return cleaned
+
+
+# What each purpose needs from its questionnaire: the built-in it must be (or be
+# adapted from). A licensed measure is one the service loaded from its own file.
+KIND_NEEDS = {Survey.Kind.TNA: "training-needs-analysis", Survey.Kind.WELLBEING: "wellbeing-pulse"}
+
+
+def root_instrument(version):
+    """The questionnaire a version was first adapted from (its own, if none)."""
+    instrument = version.instrument
+    seen = set()
+    while instrument.based_on_id and instrument.pk not in seen:
+        seen.add(instrument.pk)
+        instrument = instrument.based_on.instrument
+    return instrument
+
+
+def kind_mismatch(kind: str, version) -> str:
+    """Why a survey of this purpose cannot use this questionnaire, or "" if it can."""
+    label = Survey.Kind(kind).label.lower()
+    root = root_instrument(version)
+    if kind in KIND_NEEDS and (root.owner_id is not None or root.key != KIND_NEEDS[kind]):
+        return (
+            f"A {label} needs the {label} questionnaire, or your service's own version of it. "
+            f"“{version.instrument.name}” is a different questionnaire: choose “Other survey” for it, "
+            f"or choose the {label} questionnaire."
+        )
+    if kind == Survey.Kind.LICENSED and root.owner_id is None:
+        return (
+            f"“{version.instrument.name}” is not a validated measure your service has loaded. "
+            "Load the measure from the file your licence gives you first, or choose another purpose."
+        )
+    return ""
 
 
 class OptionalQuestionsForm(forms.Form):

@@ -303,3 +303,30 @@ def results_rules(survey):
     from pathfinder.surveys.results import rules
 
     return rules(known_answers(survey))
+
+
+def has_answers(survey) -> bool:
+    return Response.objects.filter(survey=survey).exists() or SpentCode.objects.filter(survey=survey).exists()
+
+
+class HasAnswers(Exception):
+    """A survey people have answered is archived, never deleted."""
+
+
+@transaction.atomic
+def delete_survey(survey, *, by) -> None:
+    Survey.objects.select_for_update().filter(pk=survey.pk).exists()  # no answer can arrive meanwhile
+    if has_answers(survey):
+        raise HasAnswers
+    audit.record(audit.Kind.SURVEY_DELETED, actor=by, service=survey.programme.service, title=survey.title)
+    survey.delete()
+
+
+def set_archived(survey, archived: bool, *, by) -> None:
+    Survey.objects.filter(pk=survey.pk).update(archived=archived)
+    audit.record(
+        audit.Kind.SURVEY_ARCHIVED if archived else audit.Kind.SURVEY_RESTORED,
+        actor=by,
+        service=survey.programme.service,
+        target=survey,
+    )

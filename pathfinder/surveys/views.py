@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pathfinder.core import audit
+from pathfinder.core import audit, confirm
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Membership
 from pathfinder.core.pages import service_context
@@ -37,13 +37,19 @@ def _crumbs(survey):
 @require_safe
 def survey_list(request, pk):
     programme = get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
-    surveys = scoped(Survey, request.user).filter(programme=programme).select_related("instrument_version__instrument")
+    showing_archived = request.GET.get("archived") == "1"
+    surveys = (
+        scoped(Survey, request.user)
+        .filter(programme=programme, archived=showing_archived)
+        .select_related("instrument_version__instrument")
+    )
     context = service_context(
         request,
         programme.service,
         programme=programme,
         current="surveys",
         surveys=surveys,
+        showing_archived=showing_archived,
         can_run=can(request.user, Perm.RUN_SURVEYS, programme.service),
         can_see_results=can(request.user, Perm.VIEW_SURVEY_RESULTS, programme.service),
         today=timezone.localdate(),
@@ -117,7 +123,9 @@ def _detail_context(request, survey, **extra):
 @require_safe
 def survey_detail(request, pk):
     survey = _survey(request, pk, Perm.RUN_SURVEYS)
-    return render(request, "surveys/detail.html", _detail_context(request, survey))
+    return render(
+        request, "surveys/detail.html", _detail_context(request, survey, has_answers=services.has_answers(survey))
+    )
 
 
 @require_POST
@@ -179,9 +187,34 @@ def survey_remind(request, pk):
     return redirect("survey_detail", survey.pk)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def survey_close(request, pk):
     survey = _survey(request, pk, Perm.RUN_SURVEYS)
+    if not survey.is_open():
+        messages.info(request, "The survey has already closed.")
+        return redirect("survey_detail", survey.pk)
+    if not confirm.confirmed(request):
+        question = confirm.Confirmation(
+            title=f"Close “{survey.title}” now?",
+            caption="Surveys",
+            happens=[
+                f"Nobody can answer it after this, although it was due to stay open until {survey.closes_on:%-d %B %Y}.",
+                "Codes that have not been used stop working.",
+                "Results appear for everyone who may see survey results, for groups large enough to keep people anonymous.",
+            ],
+            cannot_undo="A closed survey cannot be opened again. To ask again, set up a new survey.",
+            button="Close the survey now",
+            back_href=reverse("survey_detail", args=[survey.pk]),
+            carry={"version": survey.version},
+        )
+        context = service_context(
+            request,
+            survey.programme.service,
+            programme=survey.programme,
+            current="surveys",
+            breadcrumbs=_crumbs(survey),
+        )
+        return confirm.page(request, question, context)
     try:
         services.close_early(survey, version=int(request.POST.get("version", "0")), by=request.user)
     except (StaleEdit, ValueError):
@@ -189,6 +222,54 @@ def survey_close(request, pk):
         return redirect("survey_detail", survey.pk)
     messages.success(request, "The survey is closed. Results are ready.")
     return redirect("survey_results", survey.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def survey_delete(request, pk):
+    survey = _survey(request, pk, Perm.RUN_SURVEYS)
+    back = reverse("survey_detail", args=[survey.pk])
+    if services.has_answers(survey):
+        messages.info(request, "People have answered this survey, so it cannot be deleted. You can archive it instead.")
+        return redirect(back)
+    if not confirm.confirmed(request):
+        question = confirm.Confirmation(
+            title=f"Delete “{survey.title}”?",
+            caption="Surveys",
+            happens=["The survey and its codes are removed.", "Nobody has answered it, so no answers are lost."],
+            cannot_undo="A deleted survey cannot be brought back.",
+            button="Delete the survey",
+            back_href=back,
+        )
+        context = service_context(
+            request,
+            survey.programme.service,
+            programme=survey.programme,
+            current="surveys",
+            breadcrumbs=_crumbs(survey),
+        )
+        return confirm.page(request, question, context)
+    programme = survey.programme
+    try:
+        services.delete_survey(survey, by=request.user)
+    except services.HasAnswers:
+        messages.info(request, "Someone answered just now, so the survey was not deleted. You can archive it instead.")
+        return redirect(back)
+    messages.success(request, "The survey is deleted.")
+    return redirect("survey_list", programme.pk)
+
+
+@require_POST
+def survey_archive(request, pk):
+    survey = _survey(request, pk, Perm.RUN_SURVEYS)
+    archive = request.POST.get("archived") == "1"
+    services.set_archived(survey, archive, by=request.user)
+    messages.success(
+        request,
+        "The survey is archived: its results are kept, and it is listed under archived surveys."
+        if archive
+        else "The survey is back in the list.",
+    )
+    return redirect("survey_detail", survey.pk)
 
 
 def _results(request, survey):

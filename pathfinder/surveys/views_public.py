@@ -45,35 +45,49 @@ def answer(request, token):
     if survey.distribution == Survey.Distribution.LINK and done:
         return render(request, "surveys/already.html", context)
     form = AnswerForm(request.POST or None, survey=survey, definition=definition)
+    # "Send without answers" counts only if, indeed, nothing was typed.
+    declining = request.method == "POST" and request.POST.get("nothing") == "1" and not form.answers_typed()
     if request.method == "POST" and not survey.is_open():
         # Keep what was typed on screen, so nothing is lost, but store nothing.
         form.is_valid()
         form.add_error(None, CLOSED_PROBLEM)
-    elif request.method == "POST" and form.is_valid() and not form.answers() and not request.POST.get("nothing"):
-        # Nothing answered: say so, and let the person choose (nothing is stored either way).
+    elif request.method == "POST" and (form.is_valid() or declining):
+        answers = form.answers() if not declining else {}
+        if not answers and not declining:
+            # Nothing answered: say so, and let the person choose (nothing is stored either way).
+            form.add_error(None, NOTHING_ANSWERED)
+            context["nothing_answered"] = True
+        elif "code" in form.errors:
+            pass  # the code itself is missing or too long: the form says so
+        else:
+            try:
+                services.submit(survey, services.Submission(answers=answers, code=form.cleaned_data.get("code", "")))
+            except services.CodeNotAccepted:
+                form.add_error("code", CODE_PROBLEM)
+            except services.SurveyNotOpen:
+                form.add_error(None, CLOSED_PROBLEM)
+            else:
+                return _sent(request, survey)
+    elif request.method == "POST" and not form.answers_typed():
+        # Required questions are unanswered and nothing else is: offer the choice not to take part.
         form.add_error(None, NOTHING_ANSWERED)
         context["nothing_answered"] = True
-    elif request.method == "POST" and form.is_valid():
-        try:
-            services.submit(survey, services.Submission(answers=form.answers(), code=form.cleaned_data.get("code", "")))
-        except services.CodeNotAccepted:
-            form.add_error("code", CODE_PROBLEM)
-        except services.SurveyNotOpen:
-            form.add_error(None, CLOSED_PROBLEM)
-        else:
-            response = redirect("survey_thanks", survey.link_token)
-            if survey.distribution == Survey.Distribution.LINK:
-                response.set_signed_cookie(
-                    DONE_COOKIE.format(survey.pk),
-                    "1",
-                    salt="survey",
-                    max_age=60 * 60 * 24 * 180,
-                    httponly=True,
-                    samesite="Lax",
-                    secure=request.is_secure(),
-                )
-            return response
     return render(request, "surveys/answer.html", context | {"form": form})
+
+
+def _sent(request, survey):
+    response = redirect("survey_thanks", survey.link_token)
+    if survey.distribution == Survey.Distribution.LINK:
+        response.set_signed_cookie(
+            DONE_COOKIE.format(survey.pk),
+            "1",
+            salt="survey",
+            max_age=60 * 60 * 24 * 180,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
 
 
 @login_not_required

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 from pathfinder.core.forms import VersionedForm, date_field
 from pathfinder.planning.forms.common import OpenChoiceField, member_label, money_field, zero_if_empty

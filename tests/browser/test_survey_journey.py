@@ -49,6 +49,8 @@ def test_a_training_needs_analysis_from_codes_to_results(journey, new_journey, w
     # The lead closes the survey and reads the results
     journey.page.reload()
     journey.check()
+    journey.click("Close the survey now")
+    assert journey.sees("A closed survey cannot be opened again")
     journey.press("Close the survey now")
     assert journey.sees("12 people answered")
     assert journey.sees("Confidence compared with Scotland")

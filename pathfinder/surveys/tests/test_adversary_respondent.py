@@ -13,6 +13,7 @@ from django.utils import timezone
 from pathfinder.surveys import services
 from pathfinder.surveys.models import Response, SpentCode, Survey
 from pathfinder.surveys.tests.conftest import close, emailed_codes, respond
+from pathfinder.testing.pages import check_page
 
 
 def url(survey):
@@ -92,6 +93,7 @@ def test_an_empty_form_asks_and_declining_stores_no_answer_and_stops_reminders(m
     client = as_user(None)
     response = client.post(url(survey), {"code": code})
     assert "You have not answered any of the questions" in response.page.text()
+    assert response.page.title.startswith("Error: ")
     assert response.page.css("button[name=nothing]")
     assert not SpentCode.objects.exists()
     declined = client.post(url(survey), {"code": code, "nothing": "1"})
@@ -113,7 +115,7 @@ def test_a_signed_in_respondent_leaves_no_trace_in_session_or_logs(make_survey, 
     caplog.set_level(logging.INFO, logger="pathfinder.request")
     page = client.get(url(survey))
     assert "Bob Member" not in page.content.decode()  # the page treats them as signed out
-    role = next(line for line in page.content.decode().split('name="') if line.startswith("q")).split('"')[0]
+    role = role_field(check_page(page))
     response = client.post(url(survey), {"code": code, role: "manager"})
     assert response.status_code == 302
     client.get(response["Location"])
