@@ -77,7 +77,9 @@ def field_params(bound: forms.BoundField, **overrides) -> dict:
         params["value"] = bound.value() or ""
         params["rows"] = widget.attrs.get("rows", 5)
     elif component == "hidden":
-        params["value"] = bound.value() or ""
+        # 0 is a value (the first charter is based on version 0), not an empty box.
+        value = bound.value()
+        params["value"] = "" if value is None else value
     else:
         params["label"] = {"text": label}
         params["type"] = getattr(widget, "input_type", "text")
