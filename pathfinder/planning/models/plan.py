@@ -184,6 +184,13 @@ class ActionUpdate(models.Model):
     def status_changed(self) -> bool:
         return bool(self.status_after) and self.status_after != self.status_before
 
+    @property
+    def status_line(self) -> bool:
+        """Whether the history shows a separate 'Status: before → after' line:
+        an edit already lists the status among its changes, and a new action
+        has no 'before'."""
+        return self.status_changed and self.kind not in {self.Kind.CREATED, self.Kind.EDIT}
+
 
 class FindingDecision(models.Model):
     """A finding the group decided not to act on, and why. A finding with no

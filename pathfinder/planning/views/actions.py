@@ -163,8 +163,9 @@ def edit(request, pk):
             form = form.after_stale_save(
                 refused.current.version,
                 f"{_who(entries)} changed this action after you opened it, so your changes have not been saved yet. "
-                "Their change is shown below, next to what you typed. Your words are still in the form: "
-                "check them, then save again to keep them.",
+                "Their change is shown below, next to what you typed. Your changes are still in the form, on top "
+                "of theirs: check them, then save again to keep them.",
+                current=_initial(current),
                 **choices,
             )
         else:

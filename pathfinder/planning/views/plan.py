@@ -166,19 +166,20 @@ def export(request, pk, fmt):
     )
 
 
+def _settings_initial(plan) -> dict:
+    return {
+        "starts_on": plan.starts_on,
+        "years": plan.years,
+        "expected_savings": plan.expected_savings,
+        "version": plan.version,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def settings(request, pk):
     programme = get_programme(request, pk, Perm.MANAGE_PROGRAMME)
     plan = services.plan_for(programme)
-    form = PlanSettingsForm(
-        request.POST or None,
-        initial={
-            "starts_on": plan.starts_on,
-            "years": plan.years,
-            "expected_savings": plan.expected_savings,
-            "version": plan.version,
-        },
-    )
+    form = PlanSettingsForm(request.POST or None, initial=_settings_initial(plan))
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
         try:
@@ -189,7 +190,8 @@ def settings(request, pk):
                 current.version,
                 "Someone else changed the plan settings while you had them open, so your changes have not been "
                 f"saved yet. The plan now starts on {current.starts_on.day} {current.starts_on:%B %Y} and runs for "
-                f"{current.years} years. What you typed is still below: save again to keep it.",
+                f"{current.years} years. Your changes are still below, on top of theirs: save again to keep them.",
+                current=_settings_initial(current),
             )
         else:
             messages.success(request, "The plan settings have been saved.")
