@@ -23,22 +23,33 @@ THEME_CHOICES = [("", "Choose a theme"), *Theme.choices]
 BLOCKED_NEEDS_REASON = "Say what is blocking it, so the group can help."
 
 
-def _owner_problem(value: str, members: dict, leavers: dict) -> str:
+def _owner_problem(value: str, members: dict, leavers: dict, followers: dict) -> str:
     if value in leavers:
         return (
             f"{leavers[value]} has left the service, so they cannot own this action. "
             "Choose someone who is still a member."
         )
+    if value in followers:
+        return (
+            f"{followers[value]} follows the plan as an evaluator and does not change it, so they cannot own "
+            "this action. Choose someone from the list."
+        )
     return "Choose who will take this action forward, from the list."
 
 
-class OwnerMixin:
-    """Owner choices: active members of the service. Someone who has left gets
-    a clear message rather than 'not a valid choice'."""
+def _names(people) -> dict:
+    return {str(member.pk): member.user.full_name or member.user.email for member in people}
 
-    def setup_owner(self, members, leavers) -> None:
+
+class OwnerMixin:
+    """Owner choices: active members whose role may take an action forward.
+    Someone who has left, or who only follows the plan, gets a clear message
+    rather than 'not a valid choice'."""
+
+    def setup_owner(self, members, leavers, followers=()) -> None:
         self.members = {str(member.pk): member for member in members}
-        self.leavers = {str(member.pk): member.user.full_name or member.user.email for member in leavers}
+        self.leavers = _names(leavers)
+        self.followers = _names(followers)
         self.fields["owner"].choices = [("", "Choose an owner")] + [
             (key, member_label(member)) for key, member in self.members.items()
         ]
@@ -46,7 +57,7 @@ class OwnerMixin:
     def clean_owner(self):
         value = self.cleaned_data.get("owner", "")
         if value not in self.members:
-            raise forms.ValidationError(_owner_problem(value, self.members, self.leavers))
+            raise forms.ValidationError(_owner_problem(value, self.members, self.leavers, self.followers))
         return self.members[value]
 
 
@@ -108,9 +119,9 @@ class ActionForm(OwnerMixin, forms.Form):
     # The recommendation a new action was started from, if any.
     suggestion = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, members, leavers=(), findings=(), nodes=(), sources=(), **kwargs):
+    def __init__(self, *args, members, leavers=(), followers=(), findings=(), nodes=(), sources=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.setup_owner(members, leavers)
+        self.setup_owner(members, leavers, followers)
         self.finding_objects = {str(finding.pk): finding for finding in findings}
         self.fields["findings"].choices = [
             (key, f"{Theme(finding.theme).label}: {short(finding.text, 140)}")

@@ -14,7 +14,7 @@ from pathfinder.planning.models import Action, GroupMember, Meeting
 from pathfinder.planning.presenters.plan import action_rows
 from pathfinder.planning.services import actions as action_services
 from pathfinder.planning.services import group as services
-from pathfinder.planning.views.access import get_programme, leavers, members, page, today
+from pathfinder.planning.views.access import get_programme, members, owner_choices, page, today
 from pathfinder.planning.wording import long_date
 
 
@@ -142,7 +142,7 @@ def meeting_action(request, pk):
     programme = item.programme
     service = programme.service
     form = MeetingActionForm(
-        request.POST or None, members=members(request, service), leavers=leavers(request, service), meeting=item
+        request.POST or None, **owner_choices(request, service), meeting=item
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

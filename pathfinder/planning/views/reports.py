@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from pathfinder.core import audit
-from pathfinder.core.roles import Perm
+from pathfinder.core.roles import Perm, roles_with
 from pathfinder.core.scoping import scoped
 from pathfinder.planning.models import FundingSource, Meeting, ProgressReport
 from pathfinder.planning.presenters import budget as budget_presenter
@@ -34,6 +34,13 @@ def last_report_date(request, programme):
     return timezone.localtime(last.generated_at).date() if last else None
 
 
+def who_may(perm: Perm) -> str:
+    """'Programme leads, … and evaluators', from the permission table."""
+    names = [role.label.lower() + "s" for role in roles_with(perm)]
+    names[0] = names[0][0].upper() + names[0][1:]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 @require_safe
 def report(request, pk):
     programme = get_programme(request, pk)
@@ -54,6 +61,7 @@ def report(request, pk):
         summary=summary(rows),
         done_since=len(done_since),
         decisions=sum(1 for row in rows if row.action.decision_needed.strip() and not row.action.is_done),
+        who_may_download=who_may(Perm.EXPORT_DATA),
     )
     return render(request, "planning/report.html", context)
 
