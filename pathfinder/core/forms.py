@@ -150,6 +150,7 @@ class VersionedForm(forms.Form):
         again.add_error(None, message)
         return again
 
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254)
     role = forms.ChoiceField(

@@ -42,9 +42,7 @@ _TAKING_PART = _EVERYONE | {Perm.OWN_ACTIONS}
 
 PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PROGRAMME_LEAD: frozenset(Perm),
-    Role.GROUP_MEMBER: frozenset(
-        _TAKING_PART | {Perm.RECORD_FINDINGS, Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}
-    ),
+    Role.GROUP_MEMBER: frozenset(_TAKING_PART | {Perm.RECORD_FINDINGS, Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
     Role.STAFF: frozenset(_TAKING_PART),
     Role.SENIOR_MANAGER: frozenset(_TAKING_PART | {Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS, Perm.DECIDE}),
     Role.LIVED_EXPERIENCE: frozenset(_TAKING_PART),

@@ -20,11 +20,7 @@ DONE = Action.Status.DONE
 def may_own(membership) -> bool:
     """Whether this member may be chosen to own an action: an active member
     whose role takes part in the plan (an evaluator only follows it)."""
-    return (
-        membership.is_active
-        and membership.user.is_active
-        and Perm.OWN_ACTIONS in permissions_for(membership.role)
-    )
+    return membership.is_active and membership.user.is_active and Perm.OWN_ACTIONS in permissions_for(membership.role)
 
 
 def may_update(user, action: Action) -> bool:
@@ -34,12 +30,7 @@ def may_update(user, action: Action) -> bool:
     if can(user, Perm.RECORD_FINDINGS, service):
         return True
     owner = action.owner
-    return (
-        owner is not None
-        and owner.user_id == user.pk
-        and owner.is_active
-        and can(user, Perm.OWN_ACTIONS, service)
-    )
+    return owner is not None and owner.user_id == user.pk and owner.is_active and can(user, Perm.OWN_ACTIONS, service)
 
 
 def _check_change(by, programme, owner) -> None:

@@ -11,7 +11,9 @@ def test_it_merges_the_persons_edits_onto_the_current_action(world, as_user, act
     lead = as_user(world.lead)
     opened = lead.get(f"/actions/{action.pk}/edit/").page.form_data()
     # The owner sets it to In progress in another browser.
-    services.add_update(action, version=action.version, by=world.member, text="First session booked.", status="in_progress")
+    services.add_update(
+        action, version=action.version, by=world.member, text="First session booked.", status="in_progress"
+    )
 
     typed = opened | {"title": "Protect reflective practice every month"}
     refused = lead.post(f"/actions/{action.pk}/edit/", typed)

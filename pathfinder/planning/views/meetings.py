@@ -141,9 +141,7 @@ def meeting_action(request, pk):
     item = get_meeting(request, pk, Perm.RECORD_FINDINGS)
     programme = item.programme
     service = programme.service
-    form = MeetingActionForm(
-        request.POST or None, **owner_choices(request, service), meeting=item
-    )
+    form = MeetingActionForm(request.POST or None, **owner_choices(request, service), meeting=item)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         action = action_services.create_action(
