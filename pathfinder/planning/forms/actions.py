@@ -222,10 +222,17 @@ class FundingSourceForm(forms.Form):
         error_messages={"required": "Enter the name of the funding source."},
     )
     notes = forms.CharField(label="Notes", max_length=300, required=False)
+    amount = money_field("Amount it provides", "amount")
+    amount.initial = None
+    amount.help_text = "In pounds, for example 5000. Leave it empty if you do not know yet."
 
     def __init__(self, *args, existing=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.existing = {name.casefold() for name in existing}
+
+    def clean_amount(self):
+        # Empty means 'not known yet', which is different from £0.
+        return self.cleaned_data.get("amount")
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -235,6 +242,9 @@ class FundingSourceForm(forms.Form):
 
 
 class PlanSettingsForm(VersionedForm):
+    def clean_staff_hourly_rate(self):
+        return zero_if_empty(self.cleaned_data.get("staff_hourly_rate"))
+
     starts_on = date_field("Plan start date", help_text="Usually when the programme started. For example, 2026-09-01.")
     years = forms.IntegerField(
         label="Length of the plan in years",
@@ -248,6 +258,11 @@ class PlanSettingsForm(VersionedForm):
             "min_value": "A plan covers at least 1 year.",
             "max_value": "A plan covers at most 5 years.",
         },
+    )
+    staff_hourly_rate = money_field("What an hour of staff time costs", "hourly rate")
+    staff_hourly_rate.help_text = (
+        "In pounds, for example 25, including on-costs if you know them. The budget uses it to put staff time "
+        "in money. Leave 0 to show hours only."
     )
     expected_savings = text_area(
         "Savings the work may bring",

@@ -195,9 +195,14 @@ def progress_report(
             f"Direct costs across the plan: {money(total.direct)}. Staff time: {hours(total.hours)} "
             f"(about {plan_budget.staff_days} days)."
         ),
+        budget_presenter.totals_table(plan_budget),
         budget_presenter.costs_table("Costs by plan year", "Plan year", plan_budget.by_year),
         budget_presenter.costs_table("Costs by funding source", "Funding source", plan_budget.by_source),
     ]
+    if plan_budget.funding:
+        blocks.append(budget_presenter.funding_table(plan_budget))
+    if plan_budget.tool_lines:
+        blocks.append(budget_presenter.tool_table(plan_budget))
     if expected_savings.strip():
         blocks += [Heading("Savings the work may bring", level=3), Paragraph(expected_savings.strip())]
     blocks.append(Heading("Each action and why it exists"))

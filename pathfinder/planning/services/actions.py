@@ -71,8 +71,8 @@ def save_plan_settings(plan: Plan, *, version: int, by, **fields) -> None:
     audit.record("plan.settings_changed", actor=by, service=plan.programme.service, target=plan)
 
 
-def add_funding_source(*, programme, name: str, notes: str = "", by) -> FundingSource:
-    source = FundingSource.objects.create(programme=programme, name=name.strip(), notes=notes.strip())
+def add_funding_source(*, programme, name: str, notes: str = "", amount=None, by) -> FundingSource:
+    source = FundingSource.objects.create(programme=programme, name=name.strip(), notes=notes.strip(), amount=amount)
     audit.record("plan.funding_source_added", actor=by, service=programme.service, target=source)
     return source
 

@@ -12,12 +12,12 @@ from pathfinder.core import audit
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm, roles_with
 from pathfinder.core.scoping import scoped
-from pathfinder.planning.models import FundingSource, ProgressReport
-from pathfinder.planning.presenters import budget as budget_presenter
+from pathfinder.planning.models import ProgressReport
 from pathfinder.planning.presenters.plan import action_rows, summary
 from pathfinder.planning.presenters.report import progress_report
 from pathfinder.planning.services import actions as services
 from pathfinder.planning.views.access import get_programme, page, today
+from pathfinder.planning.views.budget import plan_budget_for
 from pathfinder.planning.views.decisions import needed_for
 from pathfinder.planning.views.plan import plan_actions
 from pathfinder.reports import exports
@@ -87,7 +87,6 @@ def report_download(request, pk, fmt):
         for item in needed_for(request, programme)
         if item.meeting is None or since is None or item.meeting.held_on >= since or item.answer is None
     ]
-    sources = scoped(FundingSource, request.user).filter(programme=programme)
     document = progress_report(
         service=programme.service,
         today=now,
@@ -95,7 +94,7 @@ def report_download(request, pk, fmt):
         rows=rows,
         needed=needed,
         hourly_rate=plan.staff_hourly_rate,
-        plan_budget=budget_presenter.budget([row.action for row in rows], plan.starts_on, plan.years, sources),
+        plan_budget=plan_budget_for(request, programme, plan, [row.action for row in rows]),
         expected_savings=plan.expected_savings,
     )
     services.record_report(programme=programme, by=request.user, fmt=fmt)
