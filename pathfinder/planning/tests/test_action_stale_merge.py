@@ -55,3 +55,16 @@ def test_the_history_does_not_repeat_a_status_change(world, as_user, action):
     page = lead.get(f"/actions/{action.pk}/").page
     latest = " ".join(page.css("ol.pf-findings > li")[0].text_content().split())
     assert latest.lower().count("not started → in progress") == 1
+
+
+def test_a_refused_progress_update_keeps_a_status_changed_meanwhile(world, as_user, action):
+    owner = as_user(world.member)
+    opened = owner.get(f"/actions/{action.pk}/update/").page.form_data()
+    services.edit_action(action, version=action.version, by=world.lead, status="in_progress")
+
+    refused = owner.post(f"/actions/{action.pk}/update/", opened | {"text": "Rooms booked."}).page
+    again = refused.form_data()
+    assert again["text"] == "Rooms booked." and again["status"] == "in_progress"
+    assert owner.post(f"/actions/{action.pk}/update/", again).status_code == 302
+    action.refresh_from_db()
+    assert action.status == "in_progress"
