@@ -68,8 +68,14 @@ class VersionedForm(forms.Form):
         # Fields someone else changed while this person had the form open:
         # name -> (what it says now, whether this person's own edit is kept).
         self.changed_by_others: dict[str, tuple[str, bool]] = {}
-        if not self.is_bound:
-            self.initial["opened"] = json.dumps(self._values_from(None))
+
+    def opened_json(self) -> str:
+        """The hidden `opened` value: what the form shows when first opened, or
+        what came back with it. Worked out when the page is drawn, after any
+        subclass has finished setting its initial values."""
+        if self.is_bound:
+            return self.data.get("opened", "")
+        return json.dumps(self._values_from(None))
 
     def _post_clean(self):
         # `opened` is bookkeeping for after_stale_save, never a value to save.

@@ -110,7 +110,7 @@ def field_params(bound: forms.BoundField, **overrides) -> dict:
             if bound.name == "opened":
                 params["component"] = "none"
             else:
-                params["opened"] = bound.form["opened"].value() or ""
+                params["opened"] = bound.form.opened_json()
     else:
         params["label"] = {"text": label}
         params["type"] = getattr(widget, "input_type", "text")
