@@ -218,6 +218,13 @@ def _plan_charter(w):
     return {"pk": charter.pk}
 
 
+def _plan_report(w):
+    from pathfinder.planning.services import actions
+
+    report = actions.record_report(programme=w.programme, by=w.lead, fmt="pdf")
+    return {"pk": report.pk}
+
+
 def _plan_meeting(w):
     from datetime import date
 
@@ -484,7 +491,7 @@ ROUTES = {
     "plan_action_new": Route("service", Perm.RECORD_FINDINGS, _programme),
     "plan_action": Route("service", Perm.VIEW_PROGRAMME, _plan_action),
     "plan_action_edit": Route("service", Perm.RECORD_FINDINGS, _plan_action),
-    # Group members and the lead may update any action; an owner (of any role) their own.
+    # Group members and the lead may update any action; an owner their own, if their role takes part.
     "plan_action_update": Route("service", Perm.RECORD_FINDINGS, _plan_action),
     "plan_inbox": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "plan_suggestions": Route("service", Perm.VIEW_PROGRAMME, _programme),
@@ -514,6 +521,10 @@ ROUTES = {
     "plan_feedback_publish": Route("service", Perm.MANAGE_PROGRAMME, _plan_feedback, ("POST",), ok=302),
     "plan_report": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "plan_report_download": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "docx"}),
+    "plan_decisions": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    # Without a decision to answer, the page goes back to the list.
+    "plan_decision_new": Route("service", Perm.DECIDE, _programme, ok=302),
+    "plan_report_sign_off": Route("service", Perm.DECIDE, _plan_report),
     # Each person's own calendar settings; the feed itself is read by calendar apps,
     # which cannot sign in: the secret token in the address is the key.
     "plan_calendar": Route("signed_in"),

@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils import timezone
@@ -62,19 +64,130 @@ def date_field(
     )
 
 
+def _raw(value) -> str | list[str]:
+    """A field's value the way the page posts it, so what was shown and what
+    came back can be compared: lists of strings, booleans as 'on', unified
+    line endings, no edge spaces."""
+    if isinstance(value, (list, tuple)):
+        return sorted(str(item) for item in value)
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return "on"
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def _shown(bound: forms.BoundField, raw) -> str:
+    """What a raw value says on the page: the option's words for a choice."""
+    choices = {str(key): str(text) for key, text in getattr(bound.field, "choices", [])}
+    if isinstance(raw, list):
+        words = [choices.get(item, item) for item in raw]
+        return ", ".join(words) if words else "nothing chosen"
+    if raw == "":
+        return "nothing (it is empty)"
+    if choices:
+        return choices.get(raw, raw)
+    return raw if len(raw) <= 200 else raw[:199].rstrip() + "…"
+
+
 class VersionedForm(forms.Form):
-    """Carries the version the person was shown, so stale saves are refused."""
+    """Carries the version the person was shown, so stale saves are refused,
+    and the values they were shown (`opened`), so a refused save can tell the
+    fields they changed from the ones they left alone."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    opened = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def after_stale_save(self, current_version: int, message: str, **form_kwargs) -> "VersionedForm":
-        """The same form again after someone else saved first: what this person
-        typed is kept, the newest version is carried (so saving again is a
-        deliberate choice), and `message` explains what changed."""
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Fields someone else changed while this person had the form open:
+        # name -> (what it says now, whether this person's own edit is kept).
+        self.changed_by_others: dict[str, tuple[str, bool]] = {}
+
+    def opened_json(self) -> str:
+        """The hidden `opened` value: what the form shows when first opened, or
+        what came back with it. Worked out when the page is drawn, after any
+        subclass has finished setting its initial values."""
+        if self.is_bound:
+            return self.data.get("opened", "")
+        return json.dumps(self._values_from(None))
+
+    def _post_clean(self):
+        # `opened` is bookkeeping for after_stale_save, never a value to save.
+        super()._post_clean()
+        self.cleaned_data.pop("opened", None)
+
+    def _editable(self) -> list[forms.BoundField]:
+        return [bound for bound in self if bound.name not in {"version", "opened"} and not bound.is_hidden]
+
+    def _values_from(self, data) -> dict:
+        """Raw values of the editable fields: as posted in `data`, or as this
+        (unbound) form shows them when `data` is None."""
+        values = {}
+        for bound in self._editable():
+            if data is None:
+                values[bound.name] = _raw(bound.value())
+            else:
+                values[bound.name] = _raw(bound.field.widget.value_from_datadict(data, self.files, bound.html_name))
+        return values
+
+    def _opened_values(self) -> dict | None:
+        try:
+            opened = json.loads(self.data.get("opened") or "")
+        except ValueError:
+            return None
+        return opened if isinstance(opened, dict) else None
+
+    def touched(self) -> set[str]:
+        """The fields this person changed from what they were shown. Without the
+        values they were shown, every field counts as changed."""
+        opened = self._opened_values()
+        typed = self._values_from(self.data)
+        if opened is None:
+            return set(typed)
+        return {name for name, value in typed.items() if opened.get(name) != value}
+
+    def after_stale_save(
+        self, current_version: int, message: str, *, current: dict | None = None, **form_kwargs
+    ) -> "VersionedForm":
+        """The same form again after someone else saved first, carrying the
+        newest version (so saving again is a deliberate choice) and `message`.
+
+        With `current` (the initial values of the record as it is now, in the
+        shape the view uses to open the form), the form shows this person's own
+        edits on top of the current record: a field they did not touch takes
+        the new value, so saving again never puts back what the other person
+        changed, and each field the other person changed is marked with what it
+        says now. Without it, what this person typed is kept as it was."""
         data = self.data.copy()
         data["version"] = str(current_version)
+        changed: dict[str, tuple[str, bool]] = {}
+        if current is not None:
+            now_form = type(self)(initial=current, **form_kwargs)
+            now = now_form._values_from(None)
+            opened = self._opened_values()
+            typed = self._values_from(self.data)
+            mine = self.touched()
+            for bound in now_form._editable():
+                name = bound.name
+                was = opened.get(name) if opened is not None else typed[name]
+                if now[name] == was:
+                    continue
+                changed[name] = (_shown(bound, now[name]), name in mine)
+                if name not in mine:
+                    if isinstance(now[name], list):
+                        data.setlist(bound.html_name, now[name])
+                    elif now[name] == "" and isinstance(bound.field.widget, forms.CheckboxInput):
+                        data.pop(bound.html_name, None)
+                    else:
+                        data[bound.html_name] = now[name]
+            data["opened"] = json.dumps(now)
         again = type(self)(data, **form_kwargs)
+        again.changed_by_others = changed
         again.is_valid()
+        if changed:
+            labels = ", ".join(f"“{again.fields[name].label}”" for name in changed)
+            message += f" Marked below, what they changed: {labels}."
         again.add_error(None, message)
         return again
 

@@ -7,6 +7,7 @@ ids that the error summary can link to.
 """
 
 from django import forms
+from markupsafe import Markup, escape
 
 # A checkbox option with one of these values means "none of these": ticking it
 # clears the other boxes (the design system's own "exclusive" behaviour, so it
@@ -78,6 +79,25 @@ def _as_list(value) -> list[str]:
     return [str(value)]
 
 
+def _carries_opened(bound: forms.BoundField) -> bool:
+    return bound.name in {"version", "opened"} and {"version", "opened"} <= set(bound.form.fields)
+
+
+def _changed_note(bound: forms.BoundField, now: str, yours_kept: bool) -> Markup:
+    """The mark on a field someone else changed after this person opened the form."""
+    if yours_kept:
+        then = "You changed it too: the box holds what you typed. Save again to keep yours."
+    else:
+        then = "The box now holds their version."
+    note = Markup('<strong class="pf-changed-note" id="{}-changed">{}</strong>').format(
+        bound.auto_id,
+        f"Someone else changed this while you had it open. It now says: “{now}”. {then}",
+    )
+    if bound.help_text:
+        note += Markup("<br>") + escape(str(bound.help_text))
+    return note
+
+
 def field_params(bound: forms.BoundField, **overrides) -> dict:
     """Parameters for one field; `overrides` are merged in last."""
     widget = bound.field.widget
@@ -86,6 +106,10 @@ def field_params(bound: forms.BoundField, **overrides) -> dict:
     label = str(bound.label) + ("" if bound.field.required else " (optional)")
     if bound.help_text:
         params["hint"] = {"text": str(bound.help_text)}
+    changed = getattr(bound.form, "changed_by_others", {}).get(bound.name)
+    if changed:
+        params["hint"] = {"html": _changed_note(bound, *changed)}
+        params["formGroup"] = {"classes": "pf-changed-by-others"}
     if bound.errors:
         params["errorMessage"] = {"text": " ".join(field_errors(bound))}
     attributes = {
@@ -127,7 +151,16 @@ def field_params(bound: forms.BoundField, **overrides) -> dict:
         params["value"] = bound.value() or ""
         params["rows"] = widget.attrs.get("rows", 5)
     elif component == "hidden":
-        params["value"] = bound.value() or ""
+        # 0 is a value (the first charter is based on version 0), not an empty box.
+        value = bound.value()
+        params["value"] = "" if value is None else value
+        # A versioned form's `opened` values travel with its version, so every
+        # template that renders the version carries them (core.forms.VersionedForm).
+        if _carries_opened(bound):
+            if bound.name == "opened":
+                params["component"] = "none"
+            else:
+                params["opened"] = bound.form.opened_json()
     else:
         params["label"] = {"text": label}
         params["type"] = getattr(widget, "input_type", "text")

@@ -29,17 +29,24 @@ class Perm(StrEnum):
     RUN_ASSESSMENTS = "run_assessments"
     RUN_SURVEYS = "run_surveys"
     VIEW_SURVEY_RESULTS = "view_survey_results"
+    # Be chosen to own an action in the plan, and add progress to it.
+    OWN_ACTIONS = "own_actions"
+    # Record senior management's answer to a decision the plan needs, and sign
+    # off a version of the progress report.
+    DECIDE = "decide"
 
 
 _EVERYONE = {Perm.VIEW_PROGRAMME}
+# Everyone who takes part may take an action forward; an evaluator only follows.
+_TAKING_PART = _EVERYONE | {Perm.OWN_ACTIONS}
 
 PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PROGRAMME_LEAD: frozenset(Perm),
-    Role.GROUP_MEMBER: frozenset(_EVERYONE | {Perm.RECORD_FINDINGS, Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
-    Role.STAFF: frozenset(_EVERYONE),
-    Role.SENIOR_MANAGER: frozenset(_EVERYONE | {Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
-    Role.LIVED_EXPERIENCE: frozenset(_EVERYONE),
-    Role.PARTNER: frozenset(_EVERYONE),
+    Role.GROUP_MEMBER: frozenset(_TAKING_PART | {Perm.RECORD_FINDINGS, Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
+    Role.STAFF: frozenset(_TAKING_PART),
+    Role.SENIOR_MANAGER: frozenset(_TAKING_PART | {Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS, Perm.DECIDE}),
+    Role.LIVED_EXPERIENCE: frozenset(_TAKING_PART),
+    Role.PARTNER: frozenset(_TAKING_PART),
     Role.EVALUATOR: frozenset(_EVERYONE | {Perm.EXPORT_DATA, Perm.VIEW_SURVEY_RESULTS}),
 }
 
@@ -47,11 +54,17 @@ ROLE_DESCRIPTIONS: dict[Role, str] = {
     Role.PROGRAMME_LEAD: "Runs the programme: starts it, runs assessments, manages people and sees the activity log.",
     Role.GROUP_MEMBER: "Takes part in the implementation group and records findings.",
     Role.STAFF: "Works in the service and takes part in surveys and events.",
-    Role.SENIOR_MANAGER: "Follows progress and receives reports.",
+    Role.SENIOR_MANAGER: "Follows progress, receives reports, records decisions the plan needs and signs reports off.",
     Role.LIVED_EXPERIENCE: "Brings lived experience of trauma and addictions to the work.",
     Role.PARTNER: "Works with the service from another organisation, such as a GP practice or pharmacy.",
     Role.EVALUATOR: "Follows progress to evaluate it; can see and export results but not change them.",
 }
+
+
+def roles_with(perm: Perm) -> list[Role]:
+    """The roles that hold a permission, in the table's order: for pages that
+    say who may do something, so the words cannot drift from the rule."""
+    return [role for role in Role if perm in PERMISSIONS[role]]
 
 
 def permissions_for(role: str | None) -> frozenset[Perm]:

@@ -1,5 +1,6 @@
 """How the lens event plugs into the programme: a nav item, a dashboard panel,
-a source for the findings it creates, and demo data."""
+a source for the findings it creates, voucher spending for the plan's budget,
+event dates for calendar feeds, and demo data."""
 
 from django.urls import reverse
 
@@ -7,7 +8,18 @@ from pathfinder.core import demo as core_demo
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
 from pathfinder.lens import demo
-from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
+from pathfinder.programmes.registry import (
+    CalendarEntry,
+    CalendarSource,
+    CostLine,
+    CostSource,
+    FindingSource,
+    Panel,
+    register_calendar_source,
+    register_cost_source,
+    register_finding_source,
+    register_panel,
+)
 from pathfinder.programmes.services import current_programme
 
 
@@ -45,5 +57,50 @@ register_nav(NavItem("lens", "Lens event", _nav, Perm.VIEW_PROGRAMME, order=35))
 register_panel(
     Panel(key="lens", title="Trauma-informed lens event", template="lens/panel.html", context=_panel, order=15)
 )
+
+
+def _voucher_costs(programme, user) -> list[CostLine]:
+    """Vouchers given to thank participants, one line per event (totals only)."""
+    from django.db.models import Sum
+
+    from pathfinder.core.scoping import scoped
+    from pathfinder.lens.models import Reimbursement
+
+    rows = (
+        scoped(Reimbursement, user)
+        .filter(participant__event__programme=programme)
+        .values("participant__event_id", "participant__event__title", "participant__event__held_on")
+        .annotate(total=Sum("amount"))
+        .order_by("participant__event__held_on", "participant__event_id")
+    )
+    return [
+        CostLine(
+            what=f"Vouchers to thank participants: {row['participant__event__title']}",
+            amount=row["total"],
+            on=row["participant__event__held_on"],
+        )
+        for row in rows
+    ]
+
+
+def _event_dates(user) -> list[CalendarEntry]:
+    """Lens events with a date, in the services the person belongs to."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.lens.models import LensEvent
+
+    events = scoped(LensEvent, user).filter(held_on__isnull=False).order_by("held_on", "id")
+    return [
+        CalendarEntry(
+            uid=f"lens-event-{event.pk}",
+            day=event.held_on,
+            summary=f"Lens event: {event.title}",
+            description=f"Starts at {event.starts_at:%H:%M}." if event.starts_at else "",
+        )
+        for event in events
+    ]
+
+
 register_finding_source(FindingSource(key="lens", label="Trauma-informed lens event", link=_source_link))
+register_cost_source(CostSource(key="lens_vouchers", label="Trauma-informed lens event", lines=_voucher_costs))
+register_calendar_source(CalendarSource(key="lens_events", entries=_event_dates))
 core_demo.register(demo.load)

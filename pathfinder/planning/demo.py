@@ -195,6 +195,7 @@ def load(context: dict) -> None:
         by=lead,
         starts_on=programme.started_on,
         years=3,
+        staff_hourly_rate=Decimal("24"),
         expected_savings=(
             "Fewer missed appointments, as people feel safer and better prepared for each step. "
             "Less sickness absence and fewer staff leaving, as reflective practice and supervision are protected. "
@@ -202,11 +203,11 @@ def load(context: dict) -> None:
         ),
     )
     sources = {
-        name: plan_services.add_funding_source(programme=programme, name=name, notes=notes, by=lead)
-        for name, notes in [
-            ("Service budget", "The service's own staffing and running costs."),
-            ("ADP trauma-informed practice funding", "Yearly allocation from the partnership."),
-            ("Community foundation grant", "Applied for in December 2026."),
+        name: plan_services.add_funding_source(programme=programme, name=name, notes=notes, amount=amount, by=lead)
+        for name, notes, amount in [
+            ("Service budget", "The service's own staffing and running costs.", Decimal("2000")),
+            ("ADP trauma-informed practice funding", "Yearly allocation from the partnership.", Decimal("6000")),
+            ("Community foundation grant", "Applied for in December 2026.", None),
         ]
     }
 

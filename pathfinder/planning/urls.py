@@ -4,6 +4,7 @@ from pathfinder.planning.views import (
     actions,
     budget,
     calendar,
+    decisions,
     feedback,
     group,
     inbox,
@@ -62,6 +63,9 @@ urlpatterns = [
     # Progress report for senior management
     path("programmes/<int:pk>/plan/report/", reports.report, name="plan_report"),
     path("programmes/<int:pk>/plan/report.<str:fmt>", reports.report_download, name="plan_report_download"),
+    path("programmes/<int:pk>/plan/decisions/", decisions.decisions, name="plan_decisions"),
+    path("programmes/<int:pk>/plan/decisions/record/", decisions.decision_new, name="plan_decision_new"),
+    path("progress-reports/<int:pk>/sign-off/", decisions.report_sign_off, name="plan_report_sign_off"),
     # Calendar feeds (the feed itself needs no sign-in: the secret is the key)
     path("plan/calendar/", calendar.calendar_settings, name="plan_calendar"),
     path("plan/calendar/<str:token>.ics", calendar.calendar_feed, name="plan_calendar_feed"),

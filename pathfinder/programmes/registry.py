@@ -4,11 +4,16 @@ A tool's AppConfig.ready() calls `register_panel` (a box on the dashboard)
 and `register_finding_source` (so findings it creates can say where they came
 from). A tool that answers findings (the plan) calls `register_finding_lock`,
 so a finding stops being editable once something relies on it. The dashboard
-only iterates over what is registered.
+only iterates over what is registered. In the same way a tool can
+`register_cost_source` (money it records, for the plan's budget) and
+`register_calendar_source` (dates for people's calendar feeds), so the plan
+never imports a tool's models.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -62,3 +67,54 @@ def finding_locked(finding) -> str | None:
         if reason:
             return reason
     return None
+
+
+@dataclass(frozen=True)
+class CostLine:
+    what: str
+    amount: Decimal
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class CostSource:
+    key: str
+    label: str
+    # (programme, user) -> [CostLine]: money the tool has recorded as spent for
+    # the programme, limited to what `user` may see.
+    lines: Callable = field(default=lambda programme, user: [])
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    uid: str  # unique and stable, without the host: "lens-event-12"
+    day: date
+    summary: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    key: str
+    # (user) -> [CalendarEntry]: dates for the services `user` is an active member of.
+    entries: Callable = field(default=lambda user: [])
+
+
+_cost_sources: dict[str, CostSource] = {}
+_calendar_sources: dict[str, CalendarSource] = {}
+
+
+def register_cost_source(source: CostSource) -> None:
+    _cost_sources[source.key] = source
+
+
+def cost_sources() -> list[CostSource]:
+    return sorted(_cost_sources.values(), key=lambda source: source.label)
+
+
+def register_calendar_source(source: CalendarSource) -> None:
+    _calendar_sources[source.key] = source
+
+
+def calendar_sources() -> list[CalendarSource]:
+    return sorted(_calendar_sources.values(), key=lambda source: source.key)

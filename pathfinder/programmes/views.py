@@ -115,6 +115,12 @@ def phase_edit(request, pk, phase):
                 f"{', from ' + current.starts_on.isoformat() if current.starts_on else ''}"
                 f"{', to ' + current.ends_on.isoformat() if current.ends_on else ''}. "
                 "Your changes are still in the form below: save again to keep them.",
+                current={
+                    "status": current.status,
+                    "starts_on": current.starts_on,
+                    "ends_on": current.ends_on,
+                    "version": current.version,
+                },
             )
     context = service_context(
         request,

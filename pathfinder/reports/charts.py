@@ -124,6 +124,9 @@ def _text(x, y, content, *, size=LABEL_SIZE, anchor="start", weight=None, fill=T
 
 
 def _value_text(chart: Chart, value: float) -> str:
+    if chart.value_format == "money":
+        pounds = f"£{value:,.2f}"
+        return (pounds.removesuffix(".00") if float(value).is_integer() else pounds) + chart.value_suffix
     return format_number(value) + chart.value_suffix
 
 

@@ -56,6 +56,8 @@ class Chart:
     table: Table | None = None
     # Added to every value shown on the chart, such as "%".
     value_suffix: str = ""
+    # "money": values shown on the chart as pounds (£1,250 or £1,250.50).
+    value_format: Literal["number", "money"] = "number"
     # The heading of the first column in the derived table.
     category_label: str = "Category"
 

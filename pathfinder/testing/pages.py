@@ -35,6 +35,35 @@ class Page:
     def error_summary(self) -> list[str]:
         return [" ".join(link.text_content().split()) for link in self.css(".nhsuk-error-summary li")]
 
+    def form_data(self, selector: str = "main form[method=post]") -> dict:
+        """What the form would post if the person pressed its button now, as the
+        test client takes it (a list for a name that appears more than once)."""
+        form = self.css(selector)[0]
+        data: dict = {}
+        for element in form.iter("input", "textarea", "select"):
+            name = element.get("name")
+            kind = element.get("type", "text")
+            if not name or kind in {"submit", "button"}:
+                continue
+            if element.tag == "textarea":
+                value = element.text or ""
+            elif element.tag == "select":
+                chosen = [option.get("value", "") for option in element.iter("option") if option.get("selected")]
+                value = chosen[0] if chosen else ""
+            elif kind in {"radio", "checkbox"}:
+                if element.get("checked") is None:
+                    continue
+                value = element.get("value", "on")
+            else:
+                value = element.get("value", "")
+            if name in data:
+                data[name] = [*data[name], value] if isinstance(data[name], list) else [data[name], value]
+            elif kind == "checkbox":
+                data[name] = [value]
+            else:
+                data[name] = value
+        return data
+
 
 def check_page(response) -> Page:
     content_type = response.get("Content-Type", "")

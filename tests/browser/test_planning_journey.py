@@ -88,12 +88,18 @@ def test_findings_become_a_plan_that_the_group_keeps_moving(journey, new_journey
         "Set up a shared-care mailbox for GP practices"
     )
     assert journey.page.get_by_label("Direct cost (optional)", exact=True).input_value() == "500"
-    # Saving again is a deliberate choice, keeping the owner's status
-    journey.choose("In progress")
+    # The lead's edits sit on top of the owner's change: the status the lead never
+    # touched now shows the owner's "In progress", marked as changed by someone else
+    assert "Status" in journey.errors()[0]
+    assert journey.page.get_by_label("In progress", exact=True).is_checked()
+    assert journey.sees("Someone else changed this while you had it open. It now says: “In progress”.")
+    # Saving again is a deliberate choice, and keeps the owner's status
     journey.press("Save changes")
     assert journey.sees("The action has been updated")
     assert journey.sees("Two practices have agreed to try it first.")  # the owner's update is in the history
     assert journey.sees("Due date:") and journey.sees("Direct cost: £350.00 → £500.00")
+    assert not journey.sees("Status: In progress → Not started")  # nothing of the owner's was undone
+    assert journey.page.locator("ol.pf-findings > li").first.inner_text().count("→ in progress") == 0
 
     # The timeline and the budget show the change
     journey.click("Implementation plan")

@@ -33,6 +33,6 @@ def csrf_failure(request, reason=""):
     typed = [
         (name, value)
         for name, value in request.POST.items()
-        if value and name not in {"csrfmiddlewaretoken", "version"} and "password" not in name
+        if value and name not in {"csrfmiddlewaretoken", "version", "opened"} and "password" not in name
     ]
     return render(request, "errors/csrf.html", {"typed": typed}, status=403)

@@ -77,6 +77,7 @@ def membership_edit(request, slug, pk):
                 "Someone else changed this while you had it open. Their change: "
                 f"{stale.current.get_role_display()}{'' if stale.current.is_active else ', membership ended'}. "
                 "Nothing of yours was saved; check the role below and save again if you still want it.",
+                current={"role": stale.current.role, "version": stale.current.version},
             )
         except services.CannotChange as problem:
             form.add_error("role", str(problem))

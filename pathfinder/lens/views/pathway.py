@@ -96,12 +96,15 @@ def stage_new(request, slug):
     return render(request, "lens/stage_form.html", context)
 
 
+def _stage_initial(stage) -> dict:
+    return {name: getattr(stage, name) for name in services.STAGE_FIELDS} | {"version": stage.version}
+
+
 @require_http_methods(["GET", "POST"])
 def stage_edit(request, slug, pk):
     service = get_service(request, slug, Perm.MANAGE_PROGRAMME)
     stage = get_stage(request, service, pk)
-    initial = {name: getattr(stage, name) for name in services.STAGE_FIELDS} | {"version": stage.version}
-    form = StageEditForm(request.POST or None, initial=initial)
+    form = StageEditForm(request.POST or None, initial=_stage_initial(stage))
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.STAGE_FIELDS}
         try:
@@ -110,7 +113,8 @@ def stage_edit(request, slug, pk):
             form = form.after_stale_save(
                 stale.current.version,
                 f"Someone else changed this stage after you opened it. It is now called “{stale.current.name}”. "
-                "Your changes are still below and have not been saved yet: save again to keep them.",
+                "Your changes are still below, on top of theirs, and have not been saved yet: save again to keep them.",
+                current=_stage_initial(stale.current),
             )
         else:
             messages.success(request, f"“{stage.name}” is saved.")

@@ -24,22 +24,33 @@ THEME_CHOICES = [("", "Choose a theme"), *Theme.choices]
 BLOCKED_NEEDS_REASON = "Say what is blocking it, so the group can help."
 
 
-def _owner_problem(value: str, members: dict, leavers: dict) -> str:
+def _owner_problem(value: str, members: dict, leavers: dict, followers: dict) -> str:
     if value in leavers:
         return (
             f"{leavers[value]} has left the service, so they cannot own this action. "
             "Choose someone who is still a member."
         )
+    if value in followers:
+        return (
+            f"{followers[value]} follows the plan as an evaluator and does not change it, so they cannot own "
+            "this action. Choose someone from the list."
+        )
     return "Choose who will take this action forward, from the list."
 
 
-class OwnerMixin:
-    """Owner choices: active members of the service. Someone who has left gets
-    a clear message rather than 'not a valid choice'."""
+def _names(people) -> dict:
+    return {str(member.pk): member.user.full_name or member.user.email for member in people}
 
-    def setup_owner(self, members, leavers) -> None:
+
+class OwnerMixin:
+    """Owner choices: active members whose role may take an action forward.
+    Someone who has left, or who only follows the plan, gets a clear message
+    rather than 'not a valid choice'."""
+
+    def setup_owner(self, members, leavers, followers=()) -> None:
         self.members = {str(member.pk): member for member in members}
-        self.leavers = {str(member.pk): member.user.full_name or member.user.email for member in leavers}
+        self.leavers = _names(leavers)
+        self.followers = _names(followers)
         self.fields["owner"].choices = [("", "Choose an owner")] + [
             (key, member_label(member)) for key, member in self.members.items()
         ]
@@ -47,7 +58,7 @@ class OwnerMixin:
     def clean_owner(self):
         value = self.cleaned_data.get("owner", "")
         if value not in self.members:
-            raise forms.ValidationError(_owner_problem(value, self.members, self.leavers))
+            raise forms.ValidationError(_owner_problem(value, self.members, self.leavers, self.followers))
         return self.members[value]
 
 
@@ -109,11 +120,13 @@ class ActionForm(OwnerMixin, forms.Form):
     # The recommendation a new action was started from, if any.
     suggestion = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, members, leavers=(), findings=(), nodes=(), sources=(), plan_ends=None, **kwargs):
+    def __init__(
+        self, *args, members, leavers=(), followers=(), findings=(), nodes=(), sources=(), plan_ends=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         if plan_ends is not None:
             self.fields["due_on"].latest = Limit(plan_ends, "the plan ends")
-        self.setup_owner(members, leavers)
+        self.setup_owner(members, leavers, followers)
         self.finding_objects = {str(finding.pk): finding for finding in findings}
         self.fields["findings"].choices = [
             (key, f"{Theme(finding.theme).label}: {short(finding.text, 140)}")
@@ -214,10 +227,17 @@ class FundingSourceForm(forms.Form):
         error_messages={"required": "Enter the name of the funding source."},
     )
     notes = forms.CharField(label="Notes", max_length=300, required=False)
+    amount = money_field("Amount it provides", "amount")
+    amount.initial = None
+    amount.help_text = "In pounds, for example 5000. Leave it empty if you do not know yet."
 
     def __init__(self, *args, existing=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.existing = {name.casefold() for name in existing}
+
+    def clean_amount(self):
+        # Empty means 'not known yet', which is different from £0.
+        return self.cleaned_data.get("amount")
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -227,6 +247,9 @@ class FundingSourceForm(forms.Form):
 
 
 class PlanSettingsForm(VersionedForm):
+    def clean_staff_hourly_rate(self):
+        return zero_if_empty(self.cleaned_data.get("staff_hourly_rate"))
+
     starts_on = date_field("Plan start date", help_text="Usually when the programme started. For example, 2026-09-01.")
     years = forms.IntegerField(
         label="Length of the plan in years",
@@ -240,6 +263,11 @@ class PlanSettingsForm(VersionedForm):
             "min_value": "A plan covers at least 1 year.",
             "max_value": "A plan covers at most 5 years.",
         },
+    )
+    staff_hourly_rate = money_field("What an hour of staff time costs", "hourly rate")
+    staff_hourly_rate.help_text = (
+        "In pounds, for example 25, including on-costs if you know them. The budget uses it to put staff time "
+        "in money. Leave 0 to show hours only."
     )
     expected_savings = text_area(
         "Savings the work may bring",

@@ -120,11 +120,11 @@ class MeetingActionForm(OwnerMixin, forms.Form):
     due_on = date_field("Due date")
     description = text_area("More detail", max_length=4000, rows=3)
 
-    def __init__(self, *args, members, leavers=(), meeting=None, plan_ends=None, **kwargs):
+    def __init__(self, *args, members, leavers=(), followers=(), meeting=None, plan_ends=None, **kwargs):
         super().__init__(*args, **kwargs)
         if plan_ends is not None:
             self.fields["due_on"].latest = Limit(plan_ends, "the plan ends")
-        self.setup_owner(members, leavers)
+        self.setup_owner(members, leavers, followers)
         self.meeting = meeting
 
     def clean_due_on(self):

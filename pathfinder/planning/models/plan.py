@@ -24,6 +24,11 @@ class Plan(models.Model):
     starts_on = models.DateField()
     years = models.PositiveSmallIntegerField(default=PLAN_YEARS)
     expected_savings = models.TextField(max_length=4000, blank=True)
+    # What an hour of staff time costs, set by the lead, so the budget can put
+    # staff time in money as well as hours. 0 until the lead sets it.
+    staff_hourly_rate = models.DecimalField(
+        max_digits=7, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
+    )
     version = models.PositiveIntegerField(default=1)
 
     service_path = "programme__service"
@@ -36,6 +41,10 @@ class FundingSource(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="funding_sources")
     name = models.CharField(max_length=120)
     notes = models.CharField(max_length=300, blank=True)
+    # How much the source provides for the plan; empty when not known yet.
+    amount = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     service_path = "programme__service"
@@ -148,6 +157,7 @@ class ActionUpdate(models.Model):
         UPDATE = "update", "Progress update"
         EDIT = "edit", "Details changed"
         REVIEWED = "reviewed", "Reviewed at a group meeting"
+        DECISION = "decision", "Decision from senior management"
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -184,6 +194,13 @@ class ActionUpdate(models.Model):
     def status_changed(self) -> bool:
         return bool(self.status_after) and self.status_after != self.status_before
 
+    @property
+    def status_line(self) -> bool:
+        """Whether the history shows a separate 'Status: before → after' line:
+        an edit already lists the status among its changes, and a new action
+        has no 'before'."""
+        return self.status_changed and self.kind not in {self.Kind.CREATED, self.Kind.EDIT}
+
 
 class FindingDecision(models.Model):
     """A finding the group decided not to act on, and why. A finding with no
@@ -208,6 +225,13 @@ class ProgressReport(models.Model):
     generated_at = models.DateTimeField(default=timezone.now)
     generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     format = models.CharField(max_length=10)
+    # A senior manager's sign-off of this version of the report: once given,
+    # it stays (see services.actions.sign_off).
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    sign_off_note = models.TextField(max_length=1000, blank=True)
 
     service_path = "programme__service"
 
@@ -216,6 +240,40 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"Progress report {self.generated_at:%Y-%m-%d}"
+
+    @property
+    def is_signed_off(self) -> bool:
+        return self.signed_off_at is not None
+
+
+class Decision(models.Model):
+    """Senior management's answer to a decision the plan needs: one asked on an
+    action, or one line of a group meeting's 'decisions needed'. `needed` keeps
+    the question as it was asked, so a new question is not taken as answered."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="decisions")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, null=True, blank=True, related_name="answers")
+    meeting = models.ForeignKey(
+        "planning.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="answers"
+    )
+    needed = models.TextField(max_length=1000)
+    decision = models.TextField(max_length=2000)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    service_path = "programme__service"
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__isnull=False, meeting__isnull=True) | Q(action__isnull=True, meeting__isnull=False),
+                name="decision_answers_one_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Decision: {self.needed[:40]}"
 
 
 class CalendarFeed(models.Model):

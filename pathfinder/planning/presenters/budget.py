@@ -1,16 +1,19 @@
 """The plan's budget: direct costs and staff time by plan year, theme and
-funding source, and the indirect costs written against actions.
+funding source, the indirect costs written against actions, staff time in
+money at the lead's hourly rate, spending other tools record (through
+programmes.registry, e.g. lens event vouchers), and what each funding source
+has left.
 
 An action's costs count in the plan year it is due in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from pathfinder.planning.presenters.plan import add_months
-from pathfinder.planning.wording import hours, money
+from pathfinder.planning.wording import hours, long_date, money
 from pathfinder.programmes.domain import Theme
 from pathfinder.reports.content import Chart, Series, Table
 
@@ -49,19 +52,57 @@ class Totals:
 
 
 @dataclass
+class Funding:
+    name: str
+    amount: Decimal | None  # None: not known yet
+    planned: Decimal
+
+    @property
+    def left(self) -> Decimal | None:
+        return None if self.amount is None else self.amount - self.planned
+
+
+@dataclass
 class Budget:
     total: Totals
     by_year: list[tuple[str, Totals]]
     by_theme: list[tuple[str, Totals]]
     by_source: list[tuple[str, Totals]]
     indirect: list[tuple[object, str]]  # (action, its indirect notes)
+    hourly_rate: Decimal = Decimal("0")
+    # (the tool's label, registry.CostLine): money other tools have recorded.
+    tool_lines: list = field(default_factory=list)
+    funding: list[Funding] = field(default_factory=list)
 
     @property
     def staff_days(self) -> Decimal:
         return (self.total.hours / HOURS_PER_DAY).quantize(Decimal("0.1"))
 
+    @property
+    def staff_cost(self) -> Decimal:
+        return (self.total.hours * self.hourly_rate).quantize(Decimal("0.01"))
 
-def budget(actions, starts_on: date, years: int, sources) -> Budget:
+    @property
+    def tool_total(self) -> Decimal:
+        return sum((line.amount for _, line in self.tool_lines), Decimal("0.00"))
+
+    @property
+    def available(self) -> Decimal | None:
+        """What the funding sources with an amount provide; None if none has one."""
+        known = [source.amount for source in self.funding if source.amount is not None]
+        return sum(known, Decimal("0.00")) if known else None
+
+    @property
+    def left(self) -> Decimal | None:
+        """Funding left after the plan's direct costs and the spending tools recorded."""
+        if self.available is None:
+            return None
+        return self.available - self.total.direct - self.tool_total
+
+
+def budget(
+    actions, starts_on: date, years: int, sources, *, hourly_rate: Decimal = Decimal("0"), tool_lines=()
+) -> Budget:
     total = Totals()
     years_seen = {year: Totals() for year in range(1, years + 1)}
     themes = {theme.value: Totals() for theme in Theme}
@@ -82,12 +123,46 @@ def budget(actions, starts_on: date, years: int, sources) -> Budget:
     source_rows = sorted(by_source.values(), key=lambda pair: (-pair[1].direct, pair[0]))
     if unfunded.actions:
         source_rows.append((NO_SOURCE, unfunded))
+    funding = [
+        Funding(name=source.name, amount=source.amount, planned=by_source[source.pk][1].direct)
+        for source in sorted(sources, key=lambda source: source.name)
+    ]
     return Budget(
         total=total,
         by_year=[(year_label(year, years), years_seen[year]) for year in sorted(years_seen)],
         by_theme=[(Theme(value).label, totals) for value, totals in themes.items()],
         by_source=source_rows,
         indirect=indirect,
+        hourly_rate=hourly_rate or Decimal("0"),
+        tool_lines=list(tool_lines),
+        funding=funding,
+    )
+
+
+def funding_table(plan_budget: Budget) -> Table:
+    def shown(value):
+        return "Not known yet" if value is None else money(value)
+
+    return Table(
+        title="Funding and what is left",
+        columns=["Funding source", "Amount", "Planned direct costs", "Left"],
+        rows=[
+            [source.name, shown(source.amount), money(source.planned), shown(source.left)]
+            for source in plan_budget.funding
+        ],
+        row_headers=True,
+        caption="Left is the amount less the direct costs of the actions funded from it.",
+    )
+
+
+def tool_table(plan_budget: Budget) -> Table:
+    return Table(
+        title="Spending by other tools",
+        columns=["Tool", "What", "Date", "Amount"],
+        rows=[
+            [label, line.what, long_date(line.on) if line.on else "No date", money(line.amount)]
+            for label, line in plan_budget.tool_lines
+        ],
     )
 
 
@@ -109,6 +184,7 @@ def _chart(title: str, first: str, rows: list[tuple[str, Totals]], summary: str)
         series=[Series("Direct cost (£)", [float(totals.direct) for _, totals in rows])],
         summary=summary,
         value_label="Direct cost (£)",
+        value_format="money",
         category_label=first,
         table=costs_table(title, first, rows),
     )
@@ -151,13 +227,18 @@ def source_chart(plan_budget: Budget) -> Chart:
 
 def totals_table(plan_budget: Budget) -> Table:
     total = plan_budget.total
-    return Table(
-        title="Direct and indirect costs",
-        columns=["What", "Amount"],
-        rows=[
-            ["Direct costs", money(total.direct)],
-            ["Staff time (indirect)", f"{hours(total.hours)} (about {plan_budget.staff_days} days of 7.5 hours)"],
-            ["Actions with other indirect costs noted", str(len(plan_budget.indirect))],
-        ],
-        row_headers=True,
-    )
+    staff = f"{hours(total.hours)} (about {plan_budget.staff_days} days of 7.5 hours)"
+    if plan_budget.hourly_rate:
+        staff += f", about {money(plan_budget.staff_cost)} at {money(plan_budget.hourly_rate)} an hour"
+    rows = [
+        ["Direct costs", money(total.direct)],
+        ["Staff time (indirect)", staff],
+        ["Spending recorded by other tools", money(plan_budget.tool_total)],
+    ]
+    if plan_budget.available is not None:
+        rows += [
+            ["Funding available", money(plan_budget.available)],
+            ["Left after direct costs and other spending", money(plan_budget.left)],
+        ]
+    rows.append(["Actions with other indirect costs noted", str(len(plan_budget.indirect))])
+    return Table(title="Direct and indirect costs", columns=["What", "Amount"], rows=rows, row_headers=True)

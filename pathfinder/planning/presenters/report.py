@@ -5,12 +5,14 @@ renders them."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from pathfinder.planning.models import Action
 from pathfinder.planning.presenters import budget as budget_presenter
 from pathfinder.planning.presenters.plan import ActionRow, by_theme
 from pathfinder.planning.wording import hours, long_date, money
 from pathfinder.programmes.domain import Theme
+from pathfinder.programmes.registry import finding_source
 from pathfinder.reports.content import BulletList, Chart, Document, Heading, Paragraph, Series, Table
 
 Status = Action.Status
@@ -74,22 +76,71 @@ def status_chart(rows: list[ActionRow]) -> Chart:
     )
 
 
-def _decisions(rows: list[ActionRow], meetings) -> list[str]:
-    needed = [
-        f"{row.action.title}: {row.action.decision_needed.strip()}"
-        for row in rows
-        if row.action.decision_needed.strip() and not row.action.is_done
+def _waiting(needed) -> list[str]:
+    lines = []
+    for item in needed:
+        if item.answer is not None:
+            continue
+        if item.action is not None:
+            lines.append(f"{item.action.title}: {item.needed}")
+        else:
+            lines.append(f"From the group meeting on {long_date(item.meeting.held_on)}: {item.needed}")
+    return lines
+
+
+def _decided(needed, since: date | None) -> list[str]:
+    return [
+        f"{item.needed} Decided: {item.answer.decision} "
+        f"({item.answer.decided_by.full_name if item.answer.decided_by else 'someone'}, "
+        f"{long_date(item.answer.decided_at.date())})"
+        for item in needed
+        if item.answer is not None and (since is None or item.answer.decided_at.date() >= since)
     ]
-    for meeting in meetings:
-        needed += [
-            f"From the group meeting on {long_date(meeting.held_on)}: {line}" for line in meeting.decisions_needed_list
-        ]
-    return needed
+
+
+def _from(finding) -> str:
+    """Where a finding came from, in words: the tool, and the event, round or
+    survey when the tool named it."""
+    source = finding_source(finding.source_type)
+    if finding.source_label and finding.source_label != source.label:
+        return f"{source.label}: {finding.source_label}"
+    return source.label
+
+
+def _costs(action, hourly_rate: Decimal) -> str:
+    words = f"Cost: {money(action.direct_cost)} direct"
+    if action.staff_hours:
+        words += f", and {hours(action.staff_hours)} of staff time"
+        if hourly_rate:
+            words += f" (about {money(action.staff_hours * hourly_rate)} at {money(hourly_rate)} an hour)"
+    if action.funding_source_id:
+        words += f", from {action.funding_source.name}"
+    return words + "."
+
+
+def _latest_update(action) -> str:
+    entries = [entry for entry in action.updates.all() if entry.kind != entry.Kind.CREATED]
+    if not entries:
+        return "No progress has been recorded yet."
+    latest = max(entries, key=lambda entry: (entry.at, entry.pk))
+    who = latest.author.full_name if latest.author else "Someone"
+    said = latest.text.strip().replace("\n", " ") or latest.get_kind_display().lower()
+    return f"Latest update ({who}, {long_date(latest.at.date())}): {said}"
 
 
 def progress_report(
-    *, service, today: date, since: date | None, rows: list[ActionRow], meetings, plan_budget, expected_savings: str
+    *,
+    service,
+    today: date,
+    since: date | None,
+    rows: list[ActionRow],
+    needed,
+    plan_budget,
+    expected_savings: str,
+    hourly_rate: Decimal = Decimal("0"),
 ) -> Document:
+    """`needed`: services.decisions.Needed items; actions with findings and
+    updates (with authors) prefetched."""
     done_since = [
         row
         for row in rows
@@ -130,10 +181,13 @@ def progress_report(
     else:
         blocks.append(Paragraph("No actions are past their due date."))
     blocks.append(Heading("Decisions needed"))
-    decisions = _decisions(rows, meetings)
+    decisions = _waiting(needed)
     blocks.append(
         BulletList(decisions) if decisions else Paragraph("No decisions are needed from senior management right now.")
     )
+    decided = _decided(needed, since)
+    if decided:
+        blocks += [Heading("Decisions made " + since_text, level=3), BulletList(decided)]
     total = plan_budget.total
     blocks += [
         Heading("Budget"),
@@ -141,9 +195,14 @@ def progress_report(
             f"Direct costs across the plan: {money(total.direct)}. Staff time: {hours(total.hours)} "
             f"(about {plan_budget.staff_days} days)."
         ),
+        budget_presenter.totals_table(plan_budget),
         budget_presenter.costs_table("Costs by plan year", "Plan year", plan_budget.by_year),
         budget_presenter.costs_table("Costs by funding source", "Funding source", plan_budget.by_source),
     ]
+    if plan_budget.funding:
+        blocks.append(budget_presenter.funding_table(plan_budget))
+    if plan_budget.tool_lines:
+        blocks.append(budget_presenter.tool_table(plan_budget))
     if expected_savings.strip():
         blocks += [Heading("Savings the work may bring", level=3), Paragraph(expected_savings.strip())]
     blocks.append(Heading("Each action and why it exists"))
@@ -156,10 +215,15 @@ def progress_report(
             blocks += [
                 Heading(action.title, level=4),
                 Paragraph(f"Owner: {_owner(row)}. Due: {long_date(action.due_on)}. Status: {row.status}."),
+                Paragraph(_costs(action, hourly_rate)),
+                Paragraph(_latest_update(action)),
             ]
             findings = list(action.findings.all())
             if findings:
-                blocks += [Paragraph("It answers these findings:"), BulletList([finding.text for finding in findings])]
+                blocks += [
+                    Paragraph("It answers these findings:"),
+                    BulletList([f"{finding.text} (from {_from(finding)})" for finding in findings]),
+                ]
             else:
                 blocks.append(Paragraph("No findings are linked to this action yet."))
     return Document(

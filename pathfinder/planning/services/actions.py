@@ -2,16 +2,44 @@
 history, and decisions about findings. Every change to an action writes an
 entry in its history; the history itself is never changed."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit, save_if_current
+from pathfinder.core.permissions import can
+from pathfinder.core.roles import Perm, permissions_for
 from pathfinder.planning.models import Action, ActionUpdate, FindingDecision, FundingSource, Plan, ProgressReport
 from pathfinder.planning.wording import ACTION_FIELDS, differences, long_date
 
 EDITABLE = list(ACTION_FIELDS)
 DONE = Action.Status.DONE
+
+
+def may_own(membership) -> bool:
+    """Whether this member may be chosen to own an action: an active member
+    whose role takes part in the plan (an evaluator only follows it)."""
+    return membership.is_active and membership.user.is_active and Perm.OWN_ACTIONS in permissions_for(membership.role)
+
+
+def may_update(user, action: Action) -> bool:
+    """Group members and the lead may add progress to any action; an owner to
+    their own, while their role still lets them take part."""
+    service = action.programme.service
+    if can(user, Perm.RECORD_FINDINGS, service):
+        return True
+    owner = action.owner
+    return owner is not None and owner.user_id == user.pk and owner.is_active and can(user, Perm.OWN_ACTIONS, service)
+
+
+def _check_change(by, programme, owner) -> None:
+    """Every write path checks, not only the page: who is changing the plan,
+    and that the owner chosen may own an action."""
+    if not can(by, Perm.RECORD_FINDINGS, programme.service):
+        raise PermissionDenied("Only the programme lead and group members can change the plan.")
+    if owner is not None and (owner.service_id != programme.service_id or not may_own(owner)):
+        raise PermissionDenied("This person's role follows the plan without changing it, so they cannot own actions.")
 
 
 def plan_for(programme) -> Plan:
@@ -43,8 +71,8 @@ def save_plan_settings(plan: Plan, *, version: int, by, **fields) -> None:
     audit.record("plan.settings_changed", actor=by, service=plan.programme.service, target=plan)
 
 
-def add_funding_source(*, programme, name: str, notes: str = "", by) -> FundingSource:
-    source = FundingSource.objects.create(programme=programme, name=name.strip(), notes=notes.strip())
+def add_funding_source(*, programme, name: str, notes: str = "", amount=None, by) -> FundingSource:
+    source = FundingSource.objects.create(programme=programme, name=name.strip(), notes=notes.strip(), amount=amount)
     audit.record("plan.funding_source_added", actor=by, service=programme.service, target=source)
     return source
 
@@ -60,6 +88,7 @@ def _finish_status(action: Action, before: str) -> None:
 
 @transaction.atomic
 def create_action(*, programme, by, findings=(), suggestion_key: str = "", raised_at=None, **fields) -> Action:
+    _check_change(by, programme, fields.get("owner"))
     action = Action(programme=programme, created_by=by, suggestion_key=suggestion_key, raised_at=raised_at, **fields)
     _finish_status(action, Action.Status.NOT_STARTED)
     action.save()
@@ -82,6 +111,10 @@ def edit_action(action: Action, *, version: int, by, findings=None, **fields) ->
     """Change an action's details. Raises StaleEdit if anyone changed it (or
     added an update) after `version`. Returns the history entry, or None when
     nothing was different."""
+    if "owner" in fields and fields["owner"] != action.owner:
+        _check_change(by, action.programme, fields["owner"])
+    else:
+        _check_change(by, action.programme, None)
     before = {name: getattr(action, name) for name in EDITABLE}
     status_before = action.status
     for name, value in fields.items():
@@ -122,6 +155,8 @@ def edit_action(action: Action, *, version: int, by, findings=None, **fields) ->
 def add_update(action: Action, *, version: int, by, text: str, status: str, blocked_reason: str = "") -> ActionUpdate:
     """A progress update from the owner or the group. It may change the status;
     either way the action's version moves on, so an edit opened earlier sees it."""
+    if not may_update(by, action):
+        raise PermissionDenied("Only the action's owner, group members and the programme lead can add progress.")
     status_before = action.status
     action.status = status
     action.blocked_reason = blocked_reason.strip() if status == Action.Status.BLOCKED else ""

@@ -1,6 +1,8 @@
 """Calendar feeds: a secret address per person that calendar apps can read
 without signing in. Only a hash of the token is stored; a new address revokes
-the old one, and a revoked address answers 404."""
+the old one, and a revoked address answers 404. The feed holds the person's
+open actions, their implementation group's meetings, and dates other tools
+register (lens events) through programmes.registry."""
 
 import secrets
 
@@ -9,7 +11,10 @@ from django.utils import timezone
 
 from pathfinder.core import audit
 from pathfinder.core.services import hash_token
-from pathfinder.planning.models import Action, CalendarFeed
+from pathfinder.planning import ical
+from pathfinder.planning.models import Action, CalendarFeed, GroupMember, Meeting
+from pathfinder.planning.services.group import next_meeting_date
+from pathfinder.programmes.registry import calendar_sources
 
 
 def active_feed(user) -> CalendarFeed | None:
@@ -53,3 +58,41 @@ def feed_actions(user):
         .select_related("programme")
         .order_by("due_on", "id")
     )
+
+
+def _group_programmes(user):
+    """Programmes whose implementation group the person is in (still a member)."""
+    rows = GroupMember.objects.filter(membership__user=user, membership__is_active=True).select_related("programme")
+    return {row.programme_id: row.programme for row in rows}
+
+
+def feed_events(user, host: str) -> list[ical.Event]:
+    """Everything in the person's feed. Titles and dates only: calendar apps
+    copy them to other devices."""
+    events = [
+        ical.Event(uid=f"action-{action.pk}-due@{host}", day=action.due_on, summary=f"Due: {action.title}")
+        for action in feed_actions(user)
+    ]
+    programmes = _group_programmes(user)
+    meetings = Meeting.objects.filter(programme_id__in=programmes).order_by("held_on", "id")
+    events += [
+        ical.Event(uid=f"meeting-{meeting.pk}@{host}", day=meeting.held_on, summary="Implementation group meeting")
+        for meeting in meetings
+    ]
+    for programme in programmes.values():
+        # Only once a meeting has been held: before that the date would move every day.
+        if any(meeting.programme_id == programme.pk for meeting in meetings):
+            events.append(
+                ical.Event(
+                    uid=f"programme-{programme.pk}-next-meeting@{host}",
+                    day=next_meeting_date(programme),
+                    summary="Next implementation group meeting (expected)",
+                    description="The date the group's charter suggests. Check with the programme lead.",
+                )
+            )
+    for source in calendar_sources():
+        events += [
+            ical.Event(uid=f"{entry.uid}@{host}", day=entry.day, summary=entry.summary, description=entry.description)
+            for entry in source.entries(user)
+        ]
+    return events

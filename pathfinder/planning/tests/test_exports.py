@@ -26,7 +26,8 @@ def test_csv_and_excel(world, as_user):
     workbook = openpyxl.load_workbook(
         io.BytesIO(client.get(f"/programmes/{world.programme.pk}/plan/download.xlsx").content)
     )
-    assert len(workbook.sheetnames) == 4
+    assert workbook.sheetnames[-2:] == ["Funding and what is left", "Spending by other tools"]
+    assert len(workbook.sheetnames) == 6
     assert AuditEvent.objects.filter(kind="data.export", actor=world.viewer).count() == 2
 
 

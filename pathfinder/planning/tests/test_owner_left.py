@@ -3,12 +3,13 @@ until the group chooses a new owner."""
 
 from pathfinder.core import services as core_services
 from pathfinder.planning.tests.conftest import form_data, make_action
+from pathfinder.testing.factories import MembershipFactory
 
 
 def test_actions_of_someone_who_left_are_flagged(world, as_user):
-    action = make_action(world, owner=world.memberships.viewer, title="Evaluate the training")
-    viewer = world.memberships.viewer
-    core_services.end_membership(viewer, version=viewer.version, by=world.lead)
+    leaver = MembershipFactory(service=world.service, user__full_name="Vera Viewer")
+    action = make_action(world, owner=leaver, title="Evaluate the training")
+    core_services.end_membership(leaver, version=leaver.version, by=world.lead)
     client = as_user(world.lead)
     plan = client.get(f"/programmes/{world.programme.pk}/plan/").page
     assert "1 action belongs to someone who has left the service." in plan.text()

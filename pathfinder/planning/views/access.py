@@ -42,11 +42,11 @@ def get_action(request, pk, perm: Perm = Perm.VIEW_PROGRAMME) -> Action:
 
 
 def may_update(request, action: Action) -> bool:
-    """Group members and the lead may add progress to any action; an owner to their own."""
-    if can(request.user, Perm.RECORD_FINDINGS, action.programme.service):
-        return True
-    owner = action.owner
-    return owner is not None and owner.user_id == request.user.pk and owner.is_active
+    """Group members and the lead may add progress to any action; an owner to
+    their own (the rule lives with the service that enforces it)."""
+    from pathfinder.planning.services.actions import may_update as rule
+
+    return rule(request.user, action)
 
 
 def require_update(request, action: Action) -> None:
@@ -78,12 +78,26 @@ def leavers(request, service):
     )
 
 
+def owner_choices(request, service) -> dict:
+    """Who may be chosen to own an action: active members whose role takes part
+    in the plan. Leavers and followers (evaluators) are named, so a form can say
+    why they cannot be chosen."""
+    from pathfinder.planning.services.actions import may_own
+
+    everyone = members(request, service)
+    return {
+        "members": [member for member in everyone if may_own(member)],
+        "followers": [member for member in everyone if not may_own(member)],
+        "leavers": leavers(request, service),
+    }
+
+
 def action_form_choices(request, programme) -> dict:
-    """What the action form offers: owners, findings, theory of change steps, funding sources."""
+    """What the action form offers: owners (members whose role may take an
+    action forward), findings, theory of change steps, funding sources."""
     service = programme.service
     return {
-        "members": members(request, service),
-        "leavers": leavers(request, service),
+        **owner_choices(request, service),
         "findings": sorted(
             scoped(Finding, request.user).filter(programme=programme).order_by("-created_at", "-id"),
             key=lambda finding: THEME_ORDER[finding.theme],

@@ -163,8 +163,9 @@ def edit(request, pk):
             form = form.after_stale_save(
                 refused.current.version,
                 f"{_who(entries)} changed this action after you opened it, so your changes have not been saved yet. "
-                "Their change is shown below, next to what you typed. Your words are still in the form: "
-                "check them, then save again to keep them.",
+                "Their change is shown below, next to what you typed. Your changes are still in the form, on top "
+                "of theirs: check them, then save again to keep them.",
+                current=_initial(current),
                 **choices,
             )
         else:
@@ -183,14 +184,15 @@ def edit(request, pk):
     return render(request, "planning/action_edit.html", context)
 
 
+def _update_initial(action) -> dict:
+    return {"status": action.status, "blocked_reason": action.blocked_reason, "version": action.version}
+
+
 @require_http_methods(["GET", "POST"])
 def update(request, pk):
     action = get_action(request, pk)
     require_update(request, action)
-    form = UpdateForm(
-        request.POST or None,
-        initial={"status": action.status, "blocked_reason": action.blocked_reason, "version": action.version},
-    )
+    form = UpdateForm(request.POST or None, initial=_update_initial(action))
     stale = None
     if request.method == "POST" and form.is_valid():
         opened = form.cleaned_data["version"]
@@ -212,6 +214,7 @@ def update(request, pk):
                 f"{_who(entries)} changed this action after you opened this page, so your update has not been "
                 f"saved yet. Its status is now “{current.get_status_display()}”. Their change is shown below. "
                 "Your update is still in the form: save again to add it.",
+                current=_update_initial(current),
             )
         else:
             messages.success(request, "Your update has been added to the action's history.")

@@ -9,7 +9,18 @@ from pathfinder.planning.models import Action, FundingSource
 from pathfinder.planning.presenters import budget as presenters
 from pathfinder.planning.services import actions as services
 from pathfinder.planning.views.access import get_programme, page
+from pathfinder.programmes.registry import cost_sources
 from pathfinder.reports.charts import render_svg
+
+
+def plan_budget_for(request, programme, plan, actions) -> presenters.Budget:
+    """The budget from the plan's actions, its funding sources, the lead's
+    hourly rate and the spending other tools have registered."""
+    sources = scoped(FundingSource, request.user).filter(programme=programme)
+    tool_lines = [(source.label, line) for source in cost_sources() for line in source.lines(programme, request.user)]
+    return presenters.budget(
+        actions, plan.starts_on, plan.years, sources, hourly_rate=plan.staff_hourly_rate, tool_lines=tool_lines
+    )
 
 
 @require_safe
@@ -22,8 +33,7 @@ def budget(request, pk):
         .select_related("funding_source")
         .order_by("due_on", "id")
     )
-    sources = scoped(FundingSource, request.user).filter(programme=programme)
-    plan_budget = presenters.budget(actions, plan.starts_on, plan.years, sources)
+    plan_budget = plan_budget_for(request, programme, plan, actions)
     charts = [
         (chart, render_svg(chart, id_prefix=key, show_title=False))
         for key, chart in (
@@ -40,5 +50,7 @@ def budget(request, pk):
         budget=plan_budget,
         charts=charts,
         totals=presenters.totals_table(plan_budget),
+        funding=presenters.funding_table(plan_budget),
+        tools=presenters.tool_table(plan_budget),
     )
     return render(request, "planning/budget.html", context)

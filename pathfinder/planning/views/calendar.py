@@ -49,16 +49,8 @@ def calendar_feed(request, token):
     if user is None:
         raise Http404
     host = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0] or "pathfinder"
-    # Titles and dates only: calendar apps copy them to other devices.
-    events = [
-        ical.Event(
-            uid=f"action-{action.pk}-due@{host}",
-            day=action.due_on,
-            summary=f"Due: {action.title}",
-        )
-        for action in services.feed_actions(user)
-    ]
-    body = ical.calendar("Pathfinder: my actions", events, stamp=timezone.now())
+    events = services.feed_events(user, host)
+    body = ical.calendar("Pathfinder: my actions and meetings", events, stamp=timezone.now())
     response = HttpResponse(body, content_type=CALENDAR_TYPE)
     response["Content-Disposition"] = 'inline; filename="pathfinder-actions.ics"'
     response["Cache-Control"] = "no-store"

@@ -57,6 +57,13 @@ def feedback_new(request, pk):
     return render(request, "planning/feedback_new.html", context)
 
 
+def _initial(item) -> dict:
+    initial = {name: getattr(item, name) for name in FIELDS}
+    initial["action"] = str(item.action_id) if item.action_id else ""
+    initial["version"] = item.version
+    return initial
+
+
 @require_http_methods(["GET", "POST"])
 def feedback_edit(request, pk):
     item = get_for(
@@ -64,10 +71,7 @@ def feedback_edit(request, pk):
     )
     programme = item.programme
     kwargs = _form_kwargs(request, programme)
-    initial = {name: getattr(item, name) for name in FIELDS}
-    initial["action"] = str(item.action_id) if item.action_id else ""
-    initial["version"] = item.version
-    form = FeedbackEditForm(request.POST or None, initial=initial, **kwargs)
+    form = FeedbackEditForm(request.POST or None, initial=_initial(item), **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_feedback(item, version=form.cleaned_data["version"], by=request.user, **form.item_fields())
@@ -77,7 +81,8 @@ def feedback_edit(request, pk):
                 current.version,
                 "Someone else changed this feedback while you had it open, so your changes have not been saved yet. "
                 f"It now says: “{current.said}”, and the response: “{current.response or 'none yet'}”. "
-                "What you typed is still below: save again to keep it.",
+                "Your changes are still below, on top of theirs: save again to keep them.",
+                current=_initial(current),
                 **kwargs,
             )
         else:

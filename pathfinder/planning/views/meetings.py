@@ -14,7 +14,7 @@ from pathfinder.planning.models import Action, GroupMember, Meeting
 from pathfinder.planning.presenters.plan import action_rows
 from pathfinder.planning.services import actions as action_services
 from pathfinder.planning.services import group as services
-from pathfinder.planning.views.access import get_programme, leavers, members, page, plan_last_day, today
+from pathfinder.planning.views.access import get_programme, members, owner_choices, page, plan_last_day, today
 from pathfinder.planning.wording import long_date
 
 
@@ -83,12 +83,8 @@ def meeting(request, pk):
     return render(request, "planning/meeting.html", context)
 
 
-@require_http_methods(["GET", "POST"])
-def meeting_edit(request, pk):
-    item = get_meeting(request, pk, Perm.RECORD_FINDINGS)
-    programme = item.programme
-    people = _attendee_choices(request, programme)
-    initial = {
+def _initial(item) -> dict:
+    return {
         "held_on": item.held_on,
         "attendees": [str(pk) for pk in item.attendees.values_list("pk", flat=True)],
         "notes": item.notes,
@@ -96,7 +92,14 @@ def meeting_edit(request, pk):
         "decisions_needed": item.decisions_needed,
         "version": item.version,
     }
-    form = MeetingEditForm(request.POST or None, members=people, initial=initial)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    item = get_meeting(request, pk, Perm.RECORD_FINDINGS)
+    programme = item.programme
+    people = _attendee_choices(request, programme)
+    form = MeetingEditForm(request.POST or None, members=people, initial=_initial(item))
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_meeting(
@@ -111,7 +114,8 @@ def meeting_edit(request, pk):
             form = form.after_stale_save(
                 stale.current.version,
                 "Someone else saved this meeting's record while you had it open, so your changes have not been "
-                "saved yet. What you typed is still below; their notes are on the meeting page. Save again to keep yours.",
+                "saved yet. Your changes are still below, on top of theirs. Save again to keep them.",
+                current=_initial(item),
                 members=people,
             )
         else:
@@ -138,11 +142,7 @@ def meeting_action(request, pk):
     programme = item.programme
     service = programme.service
     form = MeetingActionForm(
-        request.POST or None,
-        members=members(request, service),
-        leavers=leavers(request, service),
-        meeting=item,
-        plan_ends=plan_last_day(programme),
+        request.POST or None, **owner_choices(request, service), meeting=item, plan_ends=plan_last_day(programme)
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -18,10 +18,12 @@ from pathfinder.core.scoping import scoped
 from pathfinder.planning.forms.actions import FundingSourceForm, PlanFilterForm, PlanSettingsForm
 from pathfinder.planning.models import Action, FundingSource
 from pathfinder.planning.presenters import plan as presenters
-from pathfinder.planning.presenters.budget import budget, costs_table
+from pathfinder.planning.presenters.budget import costs_table, funding_table, tool_table
 from pathfinder.planning.presenters.report import actions_table
 from pathfinder.planning.services import actions as services
 from pathfinder.planning.views.access import crumbs, get_programme, page, today
+from pathfinder.planning.views.budget import plan_budget_for
+from pathfinder.planning.wording import money
 from pathfinder.reports import exports
 
 PLAN_PAGE = 50
@@ -153,32 +155,35 @@ def export(request, pk, fmt):
     )
     if fmt == "csv":
         return exports.csv_response(table, f"{name}.csv")
-    sources = scoped(FundingSource, request.user).filter(programme=programme)
-    plan_budget = budget([row.action for row in rows], plan.starts_on, plan.years, sources)
+    plan_budget = plan_budget_for(request, programme, plan, [row.action for row in rows])
     return exports.xlsx_response(
         [
             table,
             costs_table("Costs by plan year", "Plan year", plan_budget.by_year),
             costs_table("Costs by theme", "Theme", plan_budget.by_theme),
             costs_table("Costs by funding source", "Funding source", plan_budget.by_source),
+            funding_table(plan_budget),
+            tool_table(plan_budget),
         ],
         f"{name}.xlsx",
     )
+
+
+def _settings_initial(plan) -> dict:
+    return {
+        "starts_on": plan.starts_on,
+        "years": plan.years,
+        "expected_savings": plan.expected_savings,
+        "staff_hourly_rate": plan.staff_hourly_rate,
+        "version": plan.version,
+    }
 
 
 @require_http_methods(["GET", "POST"])
 def settings(request, pk):
     programme = get_programme(request, pk, Perm.MANAGE_PROGRAMME)
     plan = services.plan_for(programme)
-    form = PlanSettingsForm(
-        request.POST or None,
-        initial={
-            "starts_on": plan.starts_on,
-            "years": plan.years,
-            "expected_savings": plan.expected_savings,
-            "version": plan.version,
-        },
-    )
+    form = PlanSettingsForm(request.POST or None, initial=_settings_initial(plan))
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
         try:
@@ -189,7 +194,8 @@ def settings(request, pk):
                 current.version,
                 "Someone else changed the plan settings while you had them open, so your changes have not been "
                 f"saved yet. The plan now starts on {current.starts_on.day} {current.starts_on:%B %Y} and runs for "
-                f"{current.years} years. What you typed is still below: save again to keep it.",
+                f"{current.years} years. Your changes are still below, on top of theirs: save again to keep them.",
+                current=_settings_initial(current),
             )
         else:
             messages.success(request, "The plan settings have been saved.")
@@ -204,6 +210,8 @@ def funding_sources(request, pk):
     sources = list(
         scoped(FundingSource, request.user).filter(programme=programme).annotate(used=Count("actions")).order_by("name")
     )
+    for source in sources:
+        source.amount_text = "Not known yet" if source.amount is None else money(source.amount)
     form = FundingSourceForm(request.POST or None, existing=[source.name for source in sources])
     if request.method == "POST" and form.is_valid():
         source = services.add_funding_source(programme=programme, by=request.user, **form.cleaned_data)

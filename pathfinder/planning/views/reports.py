@@ -9,14 +9,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from pathfinder.core import audit
-from pathfinder.core.roles import Perm
+from pathfinder.core.permissions import can
+from pathfinder.core.roles import Perm, roles_with
 from pathfinder.core.scoping import scoped
-from pathfinder.planning.models import FundingSource, Meeting, ProgressReport
-from pathfinder.planning.presenters import budget as budget_presenter
+from pathfinder.planning.models import ProgressReport
 from pathfinder.planning.presenters.plan import action_rows, summary
 from pathfinder.planning.presenters.report import progress_report
 from pathfinder.planning.services import actions as services
 from pathfinder.planning.views.access import get_programme, page, today
+from pathfinder.planning.views.budget import plan_budget_for
+from pathfinder.planning.views.decisions import needed_for
 from pathfinder.planning.views.plan import plan_actions
 from pathfinder.reports import exports
 
@@ -32,6 +34,13 @@ def last_report_date(request, programme):
         .first()
     )
     return timezone.localtime(last.generated_at).date() if last else None
+
+
+def who_may(perm: Perm) -> str:
+    """'Programme leads, … and evaluators', from the permission table."""
+    names = [role.label.lower() + "s" for role in roles_with(perm)]
+    names[0] = names[0][0].upper() + names[0][1:]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @require_safe
@@ -53,7 +62,12 @@ def report(request, pk):
         since=since,
         summary=summary(rows),
         done_since=len(done_since),
-        decisions=sum(1 for row in rows if row.action.decision_needed.strip() and not row.action.is_done),
+        decisions=sum(1 for item in needed_for(request, programme) if item.answer is None),
+        who_may_download=who_may(Perm.EXPORT_DATA),
+        versions=scoped(ProgressReport, request.user)
+        .filter(programme=programme)
+        .select_related("generated_by", "signed_off_by")[:10],
+        can_decide=can(request.user, Perm.DECIDE, programme.service),
     )
     return render(request, "planning/report.html", context)
 
@@ -66,19 +80,21 @@ def report_download(request, pk, fmt):
     plan = services.plan_for(programme)
     now = today()
     since = last_report_date(request, programme)
-    actions = plan_actions(request, programme).prefetch_related("findings")
+    actions = plan_actions(request, programme).prefetch_related("findings", "updates__author")
     rows = action_rows(actions, now)
-    meetings = scoped(Meeting, request.user).filter(programme=programme).exclude(decisions_needed="")
-    if since:
-        meetings = meetings.filter(held_on__gte=since)
-    sources = scoped(FundingSource, request.user).filter(programme=programme)
+    needed = [
+        item
+        for item in needed_for(request, programme)
+        if item.meeting is None or since is None or item.meeting.held_on >= since or item.answer is None
+    ]
     document = progress_report(
         service=programme.service,
         today=now,
         since=since,
         rows=rows,
-        meetings=meetings.order_by("held_on"),
-        plan_budget=budget_presenter.budget([row.action for row in rows], plan.starts_on, plan.years, sources),
+        needed=needed,
+        hourly_rate=plan.staff_hourly_rate,
+        plan_budget=plan_budget_for(request, programme, plan, [row.action for row in rows]),
         expected_savings=plan.expected_savings,
     )
     services.record_report(programme=programme, by=request.user, fmt=fmt)

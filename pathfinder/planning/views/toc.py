@@ -76,6 +76,10 @@ def node_new(request, pk):
     return render(request, "planning/toc_node_new.html", context)
 
 
+def _initial(step) -> dict:
+    return {"text": step.text, "scope": step.scope, "version": step.version}
+
+
 @require_http_methods(["GET", "POST"])
 def node(request, pk):
     step = get_for(
@@ -85,7 +89,7 @@ def node(request, pk):
     posted = request.POST.get("form") if request.method == "POST" else None
     form = NodeEditForm(
         request.POST if posted == "step" else None,
-        initial={"text": step.text, "scope": step.scope, "version": step.version},
+        initial=_initial(step),
     )
     indicator_form = IndicatorForm(request.POST if posted == "indicator" else None)
     if posted == "step" and form.is_valid():
@@ -101,7 +105,8 @@ def node(request, pk):
             form = form.after_stale_save(
                 stale.current.version,
                 f"Someone else changed this step while you had it open. It now reads “{stale.current.text}”. "
-                "What you typed is still below: save again to keep it.",
+                "Your changes are still below, on top of theirs: save again to keep them.",
+                current=_initial(stale.current),
             )
         else:
             messages.success(request, "The step has been saved.")

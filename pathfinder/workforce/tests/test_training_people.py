@@ -38,8 +38,10 @@ def test_it_lists_staff_with_their_role_level_and_training(world, as_user):
 def test_the_lead_sets_a_job_role(world, as_user):
     client = as_user(world.lead)
     membership = world.memberships.member
-    # No job role yet, so no version: the form carries an empty one.
-    assert client.get(person_url(world, membership)).page.css("input[name=version]")[0].get("value") == ""
+    # No job role yet, so no version: the form carries NO_PROFILE (0, shown as 0, not as an empty box).
+    assert client.get(person_url(world, membership)).page.css("input[name=version]")[0].get("value") == str(
+        training.NO_PROFILE
+    )
     response = client.post(person_url(world, membership), {"job_role": "peer_worker", "version": ""})
     assert response.status_code == 302
     assert WorkforceProfile.objects.get(membership=membership).job_role == "peer_worker"

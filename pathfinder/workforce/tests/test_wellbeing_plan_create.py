@@ -17,7 +17,7 @@ def test_it_explains_what_a_plan_is_for_before_there_is_one(world, as_user):
 def test_it_creates_a_plan(world, as_user):
     client = as_user(world.member)
     form = client.get(EDIT_URL)
-    assert form.page.css("input[name=version]")[0].get("value") == ""
+    assert form.page.css("input[name=version]")[0].get("value") == "0"  # NO_PLAN: none yet
     assert len(form.page.css("textarea")) == 4
 
     response = client.post(EDIT_URL, form_data(0, what_keeps_me_well="Cycling to work", who_to_contact="My GP"))

@@ -27,7 +27,7 @@ def test_others_see_only_their_own_empty_plan(world, as_user, alices_plan, who):
     assert_none_of_alices_words(page.content.decode())
 
     form = client.get(EDIT_URL)
-    assert form.page.css("input[name=version]")[0].get("value") == ""
+    assert form.page.css("input[name=version]")[0].get("value") == "0"  # NO_PLAN: none yet
     assert_none_of_alices_words(form.content.decode())
 
     # Nothing to print: they are sent back to their own (empty) plan.
