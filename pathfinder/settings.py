@@ -166,6 +166,8 @@ SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Flash messages often name people, so they stay on the server, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "pathfinder.core.views.errors.csrf_failure"
 
 ACCOUNT_ADAPTER = "pathfinder.accounts.adapter.AccountAdapter"

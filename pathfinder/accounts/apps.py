@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and sign-in"
 
     def ready(self) -> None:
-        from pathfinder.accounts import signals  # noqa: F401
+        from pathfinder.accounts import checks, signals  # noqa: F401
         from pathfinder.accounts.services import rotate_authenticator_secrets
         from pathfinder.core.crypto import register_rotation
 

@@ -1,4 +1,5 @@
 import logging
+import re
 import time
 import uuid
 
@@ -7,6 +8,10 @@ from django.shortcuts import render
 from pathfinder.logging import request_id_var
 
 logger = logging.getLogger("pathfinder.request")
+
+# A client's own request id is echoed (and logged) only if it is a plain id:
+# anything else could split headers or log lines, so it is replaced.
+_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 
 class RequestIdMiddleware:
@@ -17,7 +22,8 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
+        given = request.headers.get("X-Request-Id", "")
+        request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         try:
