@@ -184,9 +184,14 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Pathfinder: "
 ACCOUNT_RATE_LIMITS = {
-    # Throttle guessing, counted across workers: 5 failures for one address,
-    # or 20 from one client (an office may share one address between many people).
+    # Throttle guessing, counted across workers. A client pauses after 5 failures
+    # for one address, or 20 over any addresses (an office may share one address
+    # between many people): the "key" here is address and client together, so a
+    # stranger cannot lock someone out (see AccountAdapter).
     "login_failed": "20/5m/ip,5/5m/key",
+    # One address guessed from many clients: 30 failures in 5 minutes slows
+    # everyone trying it until the guessing stops.
+    "login_failed_account": "30/5m/key",
     "login": "30/m/ip",
     "reset_password": "5/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
