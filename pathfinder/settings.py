@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_htmx",
+    "django_tasks_db",
     "pathfinder.core",
     "pathfinder.accounts",
     "pathfinder.programmes",
@@ -171,6 +172,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "pathfinder.core.views.errors.csrf_failure"
 
 ACCOUNT_ADAPTER = "pathfinder.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"reset_password": "pathfinder.accounts.forms.ResetPasswordForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -222,6 +224,14 @@ if MAILERS["default"]["BACKEND"] == _SMTP:
         "use_tls": env_bool("EMAIL_USE_TLS", False),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pathfinder <pathfinder@localhost>")
+
+# --- Background tasks -------------------------------------------------------------
+# Work that must not happen inside a request (such as password-reset e-mails,
+# whose sending time would reveal who has an account). In production a worker
+# (`manage.py db_worker`) runs them from the database; the demo runs them at once.
+_DB_TASKS = "django_tasks_db.DatabaseBackend"
+_IMMEDIATE_TASKS = "django.tasks.backends.immediate.ImmediateBackend"
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", _DB_TASKS if PRODUCTION else _IMMEDIATE_TASKS)}}
 
 # --- Encryption of sensitive fields (keys rotate: the first one encrypts) ----------
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
@@ -291,8 +301,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "pathfinder.logging.JsonFormatter"}},
-    "filters": {"request_id": {"()": "pathfinder.logging.RequestIdFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}},
+    "filters": {
+        "request_id": {"()": "pathfinder.logging.RequestIdFilter"},
+        "redact_tokens": {"()": "pathfinder.logging.RedactTokensFilter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id", "redact_tokens"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django logs the full request line for 4xx; ours carries only the path.

@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 
+from allauth.account import signals as account_signals
 from allauth.mfa import signals as mfa_signals
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -87,3 +88,19 @@ def on_mfa_changed(sender, signal, request, user, authenticator, **kwargs) -> No
         request.session.pop(MFA_OK, None)
     # The target is the person: a removed authenticator has no id left to name.
     audit.record(audit.Kind.MFA_CHANGED, actor=user, target=user, type=authenticator.type, change=_MFA_CHANGES[signal])
+
+
+@receiver(mfa_signals.authentication_failed)
+def on_mfa_failed(sender, request, user, authenticator, **kwargs) -> None:
+    # Never the code itself: only that one was not accepted.
+    audit.record(audit.Kind.MFA_FAILED, target=user, type=authenticator.type)
+
+
+@receiver(account_signals.password_changed)
+def on_password_changed(sender, request, user, **kwargs) -> None:
+    audit.record(audit.Kind.PASSWORD_CHANGED, actor=user, target=user)
+
+
+@receiver(account_signals.password_reset)
+def on_password_reset(sender, request, user, **kwargs) -> None:
+    audit.record(audit.Kind.PASSWORD_RESET, target=user)

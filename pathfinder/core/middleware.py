@@ -5,7 +5,7 @@ import uuid
 
 from django.shortcuts import render
 
-from pathfinder.logging import request_id_var
+from pathfinder.logging import redact_path, request_id_var
 
 logger = logging.getLogger("pathfinder.request")
 
@@ -37,7 +37,7 @@ class RequestIdMiddleware:
                 extra={
                     "request_id": request_id,
                     "method": request.method,
-                    "path": request.path,
+                    "path": redact_path(request.path),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 },
