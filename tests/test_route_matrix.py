@@ -279,6 +279,7 @@ ROUTES = {
     "home": Route("signed_in", ok=(200, 302)),
     "health": Route("public"),
     "account": Route("signed_in"),
+    "account_sign_ins": Route("signed_in"),
     "about": Route("public"),
     "privacy": Route("public"),
     "accessibility": Route("public"),

@@ -139,7 +139,7 @@ class AppendOnlyQuerySet(models.QuerySet):
 class AuditEvent(models.Model):
     """Append-only: rows are added, never changed or removed.
 
-    The database enforces it too (triggers in migration 0002), so not even a
+    The database enforces it too (triggers in migrations 0002 and 0009), so not even a
     raw query can rewrite history. `detail` holds identifiers and labels,
     never free text typed by users.
     """

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("health/", health.health, name="health"),
     path("account/", home.account, name="account"),
+    path("account/sign-ins/", home.sign_ins, name="account_sign_ins"),
     path("about/", home.about, name="about"),
     path("privacy/", home.privacy, name="privacy"),
     path("accessibility/", home.accessibility, name="accessibility"),

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from pathfinder.accounts.services import has_two_step
+from pathfinder.core import audit
 from pathfinder.core.models import Service
 from pathfinder.core.permissions import roles_of
 from pathfinder.core.roles import Role
@@ -29,6 +30,17 @@ def account(request):
         request,
         "core/account.html",
         {"rows": [(service, Role(roles[service.pk]).label) for service in services], "has_totp": has_totp},
+    )
+
+
+@require_safe
+def sign_ins(request):
+    """The person's own recent sign-ins, so they can spot one that was not them."""
+    events = audit.recent_sign_ins(request.user)
+    return render(
+        request,
+        "core/sign_ins.html",
+        {"events": events, "describe": audit.describe, "breadcrumbs": [{"text": "Your account", "href": "/account/"}]},
     )
 
 
