@@ -280,6 +280,7 @@ ROUTES = {
     "health": Route("public"),
     "account": Route("signed_in"),
     "account_sign_ins": Route("signed_in"),
+    "account_stay_signed_in": Route("signed_in", methods=("POST",), ok=302),
     "about": Route("public"),
     "privacy": Route("public"),
     "accessibility": Route("public"),

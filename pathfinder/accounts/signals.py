@@ -12,6 +12,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from pathfinder.accounts import kept
 from pathfinder.accounts.models import User, UserSession, end_sessions
 from pathfinder.core import audit
 
@@ -38,6 +39,9 @@ def on_sign_in(sender, request, user, **kwargs) -> None:
         request.session.save()
     UserSession.objects.get_or_create(session_key=request.session.session_key, defaults={"user": user})
     audit.record(audit.Kind.SIGN_IN, actor=user)
+    if kept.has_any(user):
+        # Put what they sent before being signed out back on its page.
+        request.session[kept.SESSION_FLAG] = True
 
 
 def record_failed_sign_in(credentials: dict, **detail) -> None:

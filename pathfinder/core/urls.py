@@ -7,6 +7,7 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("account/", home.account, name="account"),
     path("account/sign-ins/", home.sign_ins, name="account_sign_ins"),
+    path("account/stay-signed-in/", home.stay_signed_in, name="account_stay_signed_in"),
     path("about/", home.about, name="about"),
     path("privacy/", home.privacy, name="privacy"),
     path("accessibility/", home.accessibility, name="accessibility"),
