@@ -46,3 +46,25 @@ def test_it_redacts_error_lines_too(caplog):
     RedactTokensFilter().filter(record)
 
     assert SECRET not in JsonFormatter().format(record)
+
+
+def test_every_secret_looking_url_part_is_redacted():
+    """A new URL with a secret in it (named token, key, code, secret) is
+    redacted without anyone having to remember to add it."""
+    import re
+
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    from pathfinder.logging import SECRET_URL_PARTS
+
+    def names(patterns, prefix=""):
+        for entry in patterns:
+            text = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                yield from names(entry.url_patterns, text)
+            elif isinstance(entry, URLPattern):
+                yield from re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", text)
+
+    found = {name for pair in names(get_resolver().url_patterns) for name in pair if name}
+    secret_looking = {name for name in found if re.search(r"token|key|code|secret|uid", name)}
+    assert secret_looking <= set(SECRET_URL_PARTS), secret_looking - set(SECRET_URL_PARTS)
