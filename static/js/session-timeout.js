@@ -61,7 +61,8 @@ if (note && warning) {
       }
       start(answer.seconds);
     } catch {
-      form.submit();
+      // Leaving the page would lose what was typed: say so instead.
+      text.textContent = "We could not reach Pathfinder just now. Please save what you are writing.";
     }
   });
 

@@ -5,8 +5,12 @@ more than 12 hours after signing in."""
 
 import json
 import re
+from datetime import timedelta
 
-from pathfinder.accounts.tests.conftest import sign_in
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from pathfinder.accounts.tests.conftest import is_signed_in, session_key, sign_in
 from pathfinder.accounts.tests.test_session_limits import _signed_in_hours_ago
 
 
@@ -58,3 +62,16 @@ def test_stay_signed_in_without_javascript_goes_back(world, signed_out):
     response = signed_out.post("/account/stay-signed-in/", {"next": "/account/"})
 
     assert response["Location"] == "/account/"
+
+
+def test_stay_signed_in_cannot_bring_back_an_ended_session(world, signed_out):
+    sign_in(signed_out, world.lead.email)
+    Session.objects.filter(session_key=session_key(signed_out)).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+
+    response = signed_out.post("/account/stay-signed-in/", HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert not is_signed_in(signed_out)
