@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from pathfinder.accounts.models import KeptSubmission
 from pathfinder.accounts.tests.conftest import session_key, sign_in
+from pathfinder.accounts.tests.test_session_limits import _signed_in_hours_ago
 from pathfinder.core.models import Invitation
 from pathfinder.testing.factories import TEST_PASSWORD
 
@@ -114,3 +115,15 @@ def test_it_is_short_lived(world, signed_out):
 
     assert PUT_BACK not in page.text()
     assert not KeptSubmission.objects.exists()
+
+
+def test_it_keeps_what_was_sent_after_the_12_hour_limit_too(world, signed_out):
+    sign_in(signed_out, world.lead.email)
+    _signed_in_hours_ago(signed_out, 13)
+
+    response = signed_out.post(_people(world), {"email": "dana@example.org", "role": "staff"})
+
+    assert response["Location"] == f"/accounts/login/?next={_people(world)}"
+    assert not Invitation.objects.exists()
+    assert KeptSubmission.objects.get().user == world.lead
+    assert "we have kept what you typed" in signed_out.get(response["Location"]).page.text()
