@@ -15,12 +15,13 @@ PYTEST_WORKERS ?= 2
 PIP_FILTER := grep -v "^WARNING: Location .* is ignored"
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench clean
+.PHONY: help run serve worker test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench clean
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
 	@echo "make test   set everything up and run the whole suite on SQLite and PostgreSQL"
 	@echo "make serve  production-like server (gunicorn) against DATABASE_URL"
+	@echo "make worker background worker for e-mails sent after the response"
 	@echo "make lint   ruff and djlint"
 	@echo "make bench  national-scale benchmarks (slow; writes BENCHMARKS.md)"
 
@@ -54,6 +55,10 @@ serve: $(VENV)/.runtime var
 	PATHFINDER_ENV=production $(MANAGE) migrate --no-input
 	PATHFINDER_ENV=production $(MANAGE) createcachetable
 	PATHFINDER_ENV=production $(VENV)/bin/gunicorn pathfinder.wsgi --bind $(HOST):$(PORT) --workers $${WEB_WORKERS:-3}
+
+# The background worker: e-mails sent after the response (see docs/deploying.md).
+worker: $(VENV)/.runtime var
+	PATHFINDER_ENV=production $(MANAGE) db_worker
 
 # What the tests need from the machine: Chromium for browser tests, poppler
 # for reading PDFs, Graphviz for diagrams, and the PDF fonts. Installed only

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_htmx",
+    "django_tasks_db",
     "pathfinder.core",
     "pathfinder.accounts",
     "pathfinder.programmes",
@@ -173,9 +174,12 @@ SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# Flash messages often name people, so they stay on the server, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "pathfinder.core.views.errors.csrf_failure"
 
 ACCOUNT_ADAPTER = "pathfinder.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"reset_password": "pathfinder.accounts.forms.ResetPasswordForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -189,9 +193,14 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Pathfinder: "
 ACCOUNT_RATE_LIMITS = {
-    # Throttle guessing, counted across workers: 5 failures for one address,
-    # or 20 from one client (an office may share one address between many people).
+    # Throttle guessing, counted across workers. A client pauses after 5 failures
+    # for one address, or 20 over any addresses (an office may share one address
+    # between many people): the "key" here is address and client together, so a
+    # stranger cannot lock someone out (see AccountAdapter).
     "login_failed": "20/5m/ip,5/5m/key",
+    # One address guessed from many clients: 30 failures in 5 minutes slows
+    # everyone trying it until the guessing stops.
+    "login_failed_account": "30/5m/key",
     "login": "30/m/ip",
     "reset_password": "5/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
@@ -222,6 +231,14 @@ if MAILERS["default"]["BACKEND"] == _SMTP:
         "use_tls": env_bool("EMAIL_USE_TLS", False),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Pathfinder <pathfinder@localhost>")
+
+# --- Background tasks -------------------------------------------------------------
+# Work that must not happen inside a request (such as password-reset e-mails,
+# whose sending time would reveal who has an account). In production a worker
+# (`manage.py db_worker`) runs them from the database; the demo runs them at once.
+_DB_TASKS = "django_tasks_db.DatabaseBackend"
+_IMMEDIATE_TASKS = "django.tasks.backends.immediate.ImmediateBackend"
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", _DB_TASKS if PRODUCTION else _IMMEDIATE_TASKS)}}
 
 # --- Encryption of sensitive fields (keys rotate: the first one encrypts) ----------
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
@@ -291,8 +308,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "pathfinder.logging.JsonFormatter"}},
-    "filters": {"request_id": {"()": "pathfinder.logging.RequestIdFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}},
+    "filters": {
+        "request_id": {"()": "pathfinder.logging.RequestIdFilter"},
+        "redact_tokens": {"()": "pathfinder.logging.RedactTokensFilter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id", "redact_tokens"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django logs the full request line for 4xx; ours carries only the path.

@@ -325,6 +325,8 @@ ROUTES = {
     "home": Route("signed_in", ok=(200, 302)),
     "health": Route("public"),
     "account": Route("signed_in"),
+    "account_sign_ins": Route("signed_in"),
+    "account_stay_signed_in": Route("signed_in", methods=("POST",), ok=302),
     "about": Route("public"),
     "privacy": Route("public"),
     "accessibility": Route("public"),

@@ -4,6 +4,7 @@ from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
+from allauth.core.internal import ratelimit
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.core.exceptions import ValidationError
 
@@ -30,15 +31,47 @@ class AccountAdapter(DefaultAccountAdapter):
         records = get_authentication_records(request, request.user)
         return not any(time.time() - record.get("at", 0) < window for record in records)
 
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed sign-ins are counted per address *and* client (the
+        "login_failed" limit), so a stranger guessing someone's password pauses
+        only their own client, never the person's."""
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}|{ratelimit.get_ip(request)}"
+
+    def _account_key(self, request, **credentials) -> str:
+        return super()._get_login_attempts_cache_key(request, **credentials)
+
     def pre_authenticate(self, request, **credentials) -> None:
-        """Attempts refused by the rate limit never reach the password check,
+        """Also count failures for the address from every client together
+        ("login_failed_account"): a much higher limit over a short window,
+        which only slows a guessing run spread over many clients.
+
+        Attempts refused by the rate limit never reach the password check,
         so Django sends no user_login_failed for them: record them here, or a
-        guessing run would vanish from the audit log after five tries."""
+        guessing run would vanish from the audit log."""
         try:
             super().pre_authenticate(request, **credentials)
+            usage = ratelimit.consume(
+                request,
+                app="allauth.account",
+                action="login_failed_account",
+                key=self._account_key(request, **credentials),
+            )
+            if not usage:
+                self._rollback_login_failed_rl_usage()
+                raise self.validation_error("too_many_login_attempts")
+            # A successful sign-in rolls back both counts together.
+            self._login_failed_rl_usage.usage.extend(usage.usage)
         except ValidationError:
             record_failed_sign_in(credentials, throttled=True)
             raise
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        """A completed password reset lifts the account-wide count as well."""
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        ratelimit.clear(
+            request, app="allauth.account", action="login_failed_account", key=self._account_key(request, **credentials)
+        )
 
 
 class MFAAdapter(DefaultMFAAdapter):

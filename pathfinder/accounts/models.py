@@ -1,5 +1,8 @@
 """People who sign in. E-mail is the sign-in name."""
 
+import json
+from datetime import timedelta
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.contrib.sessions.models import Session
@@ -87,3 +90,35 @@ def follow_session_key(user: User, old_key: str, new_key: str) -> None:
     """Keep tracking a session whose key has changed (the old key is gone)."""
     UserSession.objects.filter(session_key=old_key).delete()
     UserSession.objects.get_or_create(session_key=new_key, defaults={"user": user})
+
+
+class KeptSubmissionQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(expires_at__gt=timezone.now())
+
+
+class KeptSubmission(models.Model):
+    """What someone sent after their session had ended, so it can be put back
+    in the form once they sign in again. Encrypted, for that account only,
+    kept for a short time (KEPT_FOR) and deleted as soon as it is put back."""
+
+    KEPT_FOR = timedelta(hours=2)
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="kept_submissions")
+    page = models.CharField(max_length=500, help_text="The path of the page the form was on.")
+    data = models.TextField(help_text="The fields sent, as encrypted JSON.")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    objects = KeptSubmissionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "page"], name="one_kept_submission_per_page")]
+
+    def __str__(self) -> str:
+        return f"Kept submission of user {self.user_id} for {self.page}"
+
+    def values(self) -> dict[str, list[str]]:
+        from pathfinder.core import crypto
+
+        return json.loads(crypto.decrypt(self.data))

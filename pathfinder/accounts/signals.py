@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 
+from allauth.account import signals as account_signals
 from allauth.mfa import signals as mfa_signals
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from pathfinder.accounts import kept
 from pathfinder.accounts.models import User, UserSession, end_sessions
 from pathfinder.core import audit
 
@@ -37,6 +39,9 @@ def on_sign_in(sender, request, user, **kwargs) -> None:
         request.session.save()
     UserSession.objects.get_or_create(session_key=request.session.session_key, defaults={"user": user})
     audit.record(audit.Kind.SIGN_IN, actor=user)
+    if kept.has_any(user):
+        # Put what they sent before being signed out back on its page.
+        request.session[kept.SESSION_FLAG] = True
 
 
 def record_failed_sign_in(credentials: dict, **detail) -> None:
@@ -87,3 +92,19 @@ def on_mfa_changed(sender, signal, request, user, authenticator, **kwargs) -> No
         request.session.pop(MFA_OK, None)
     # The target is the person: a removed authenticator has no id left to name.
     audit.record(audit.Kind.MFA_CHANGED, actor=user, target=user, type=authenticator.type, change=_MFA_CHANGES[signal])
+
+
+@receiver(mfa_signals.authentication_failed)
+def on_mfa_failed(sender, request, user, authenticator, **kwargs) -> None:
+    # Never the code itself: only that one was not accepted.
+    audit.record(audit.Kind.MFA_FAILED, target=user, type=authenticator.type)
+
+
+@receiver(account_signals.password_changed)
+def on_password_changed(sender, request, user, **kwargs) -> None:
+    audit.record(audit.Kind.PASSWORD_CHANGED, actor=user, target=user)
+
+
+@receiver(account_signals.password_reset)
+def on_password_reset(sender, request, user, **kwargs) -> None:
+    audit.record(audit.Kind.PASSWORD_RESET, target=user)

@@ -7,4 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Tenancy, roles and audit"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
         from pathfinder.core import nav_items, permissions  # noqa: F401  registrations
+        from pathfinder.core.audit_guard import register_sql_function
+
+        connection_created.connect(register_sql_function)

@@ -10,6 +10,36 @@ from pathfinder.core.models import AuditEvent
 
 Kind = AuditEvent.Kind
 
+# What a person sees about their own account on "Your recent sign-ins".
+SIGN_IN_KINDS = (
+    Kind.SIGN_IN,
+    Kind.SIGN_IN_FAILED,
+    Kind.MFA_FAILED,
+    Kind.MFA_CHANGED,
+    Kind.PASSWORD_CHANGED,
+    Kind.PASSWORD_RESET_REQUESTED,
+    Kind.PASSWORD_RESET,
+)
+
+
+def describe(event: AuditEvent) -> str:
+    """One line for the activity log: the kind, and what an export was."""
+    label = event.get_kind_display()
+    what = event.detail.get("what") if isinstance(event.detail, dict) else None
+    if event.kind == Kind.EXPORT and what:
+        fmt = event.detail.get("format")
+        return f"{label}: {what}" + (f" ({str(fmt).upper()})" if fmt else "")
+    return label
+
+
+def recent_sign_ins(user, limit: int = 50):
+    """The person's own sign-ins and what happened to their account: events
+    they did, or that were tried on their account by someone unknown."""
+    from django.db.models import Q
+
+    own = Q(actor=user) | Q(target_type=user._meta.label_lower, target_id=str(user.pk))
+    return AuditEvent.objects.filter(own, kind__in=SIGN_IN_KINDS)[:limit]
+
 
 def record(
     kind: str,
@@ -19,6 +49,9 @@ def record(
     target: models.Model | None = None,
     **detail,
 ) -> AuditEvent:
+    if kind == Kind.EXPORT and not detail.get("what"):
+        # The log must say what left the service, not only that something did.
+        raise ValueError("An export event needs `what`: the thing that was exported.")
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent.objects.create(

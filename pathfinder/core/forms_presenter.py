@@ -6,6 +6,8 @@ parameters. One place, so every form gets labels, hints, error messages and
 ids that the error summary can link to.
 """
 
+from contextvars import ContextVar
+
 from django import forms
 from markupsafe import Markup, escape
 
@@ -54,6 +56,11 @@ def field_errors(bound: forms.BoundField) -> list[str]:
             found.append(_named(bound, component, error, str(message)))
     return found
 
+# What someone sent after they were signed out, put back into the same page's
+# unbound forms once they sign in again (see accounts/kept.py). Field name →
+# list of values, as in request.POST.
+restored: ContextVar[dict[str, list[str]] | None] = ContextVar("restored", default=None)
+
 
 def _component(widget: forms.Widget) -> str:
     if isinstance(widget, forms.CheckboxSelectMultiple):
@@ -98,8 +105,42 @@ def _changed_note(bound: forms.BoundField, now: str, yours_kept: bool) -> Markup
     return note
 
 
+class _Restored:
+    """A bound field whose value is what the person typed before signing out."""
+
+    def __init__(self, bound: forms.BoundField, values: list[str]):
+        self._bound = bound
+        self._values = values
+
+    def value(self):
+        multiple = isinstance(self._bound.field.widget, (forms.CheckboxSelectMultiple, forms.SelectMultiple))
+        if isinstance(self._bound.field.widget, forms.CheckboxInput):
+            return bool(self._values)
+        if multiple:
+            return self._values
+        return self._values[0] if self._values else None
+
+    def __getattr__(self, name):
+        return getattr(self._bound, name)
+
+
+def _with_restored(bound: forms.BoundField):
+    data = restored.get()
+    if not data or bound.form.is_bound:
+        return bound
+    if bound.html_name in data:
+        return _Restored(bound, data[bound.html_name])
+    if isinstance(bound.field.widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple)) and any(
+        other.html_name in data for other in bound.form
+    ):
+        # A box left unticked is not sent at all: it stays unticked.
+        return _Restored(bound, [])
+    return bound
+
+
 def field_params(bound: forms.BoundField, **overrides) -> dict:
     """Parameters for one field; `overrides` are merged in last."""
+    bound = _with_restored(bound)
     widget = bound.field.widget
     component = _component(widget)
     params: dict = {"component": component, "id": bound.auto_id, "name": bound.html_name}

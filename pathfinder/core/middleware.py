@@ -1,13 +1,19 @@
 import logging
+import re
 import time
 import uuid
 
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.shortcuts import render
 
-from pathfinder.logging import request_id_var
+from pathfinder.logging import redact_path, request_id_var
 
 logger = logging.getLogger("pathfinder.request")
+
+# A client's own request id is echoed (and logged) only if it is a plain id:
+# anything else could split headers or log lines, so it is replaced.
+_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
+
 
 # Pages where people answer anonymous surveys. Someone may be signed in while
 # answering; these pages must leave no trace of them: no session read or
@@ -43,7 +49,8 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
+        given = request.headers.get("X-Request-Id", "")
+        request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         try:
@@ -57,7 +64,7 @@ class RequestIdMiddleware:
                 extra={
                     "request_id": request_id,
                     "method": request.method,
-                    "path": request.path,
+                    "path": redact_path(request.path),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 },

@@ -139,7 +139,7 @@ class AppendOnlyQuerySet(models.QuerySet):
 class AuditEvent(models.Model):
     """Append-only: rows are added, never changed or removed.
 
-    The database enforces it too (triggers in migration 0002), so not even a
+    The database enforces it too (triggers in migrations 0002 and 0009), so not even a
     raw query can rewrite history. `detail` holds identifiers and labels,
     never free text typed by users.
     """
@@ -150,6 +150,11 @@ class AuditEvent(models.Model):
         SIGN_OUT = "auth.sign_out", "Signed out"
         USER_DISABLED = "auth.user_disabled", "Account disabled"
         MFA_CHANGED = "auth.mfa_changed", "Two-step verification changed"
+        MFA_FAILED = "auth.mfa_failed", "Two-step verification code not accepted"
+        PASSWORD_CHANGED = "auth.password_changed", "Password changed"
+        PASSWORD_RESET_REQUESTED = "auth.password_reset_requested", "Password reset asked for"
+        PASSWORD_RESET = "auth.password_reset", "Password reset from an e-mailed link"
+        SITE_ADMIN_JOINED = "membership.site_admin_joined", "A site administrator joined the service"
         MEMBERSHIP_CREATED = "membership.created", "Membership created"
         MEMBERSHIP_ROLE_CHANGED = "membership.role_changed", "Role changed"
         MEMBERSHIP_ENDED = "membership.ended", "Membership ended"

@@ -152,8 +152,22 @@ def accept_invitation(invitation: Invitation, *, user) -> Membership:
             role=invitation.role,
             previous=previous,
         )
+    _record_site_admin_joining(membership)
     forget_roles(user)
     return membership
+
+
+def _record_site_admin_joining(membership: Membership) -> None:
+    """Site administrators can join any service: the service's lead must see
+    when one does (on the people page and in the activity log)."""
+    if membership.user.is_site_admin:
+        audit.record(
+            audit.Kind.SITE_ADMIN_JOINED,
+            actor=membership.user,
+            service=membership.service,
+            target=membership,
+            role=membership.role,
+        )
 
 
 def account_for_email(email: str):
@@ -171,6 +185,7 @@ def add_member(*, service: Service, user, role: str, by=None) -> Membership:
     except IntegrityError:
         raise CannotChange("This person already belongs to the service.") from None
     audit.record(audit.Kind.MEMBERSHIP_CREATED, actor=by, service=service, target=membership, role=role)
+    _record_site_admin_joining(membership)
     forget_roles(user)
     return membership
 

@@ -340,7 +340,14 @@ def survey_export(request, pk, fmt):
     if built is None or not built.released:
         raise PermissionDenied
     table = presenters.results_table(survey, built)
-    audit.record(audit.Kind.EXPORT, actor=request.user, service=survey.programme.service, target=survey, format=fmt)
+    audit.record(
+        audit.Kind.EXPORT,
+        actor=request.user,
+        service=survey.programme.service,
+        target=survey,
+        format=fmt,
+        what="survey results",
+    )
     name = f"{survey.programme.service.slug}-{survey.title}"
     if fmt == "csv":
         return exports.csv_response(table, f"{name}.csv")

@@ -2,3 +2,4 @@
 import { initAll } from "../vendor/nhsuk-frontend/nhsuk-frontend.min.js";
 
 initAll();
+import "./session-timeout.js";

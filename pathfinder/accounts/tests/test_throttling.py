@@ -1,5 +1,7 @@
-"""Guessing passwords is throttled: five failures for one address, or twenty
-from one client, then a pause of five minutes."""
+"""Guessing passwords is throttled without letting a stranger lock someone
+out: five failures for one address from one client, or twenty from one client
+over any addresses, then a pause of five minutes for that client. One address
+guessed from many clients at once is slowed to a trickle for everyone."""
 
 from pathfinder.accounts.models import UserSession
 from pathfinder.accounts.tests.conftest import events, is_signed_in, sign_in
@@ -27,11 +29,38 @@ def test_it_refuses_the_right_password_after_five_failures(world, signed_out):
     assert not UserSession.objects.exists()
 
 
-def test_it_refuses_the_address_from_another_client_too(world, signed_out):
+def test_it_lets_the_owner_in_from_their_own_client_after_a_stranger_guessed(world, signed_out):
+    _fail_five_times(signed_out, world.lead.email, REMOTE_ADDR="198.51.100.1")
+
+    signed_out.post(
+        "/accounts/login/", {"login": world.lead.email, "password": TEST_PASSWORD}, REMOTE_ADDR="198.51.100.2"
+    )
+
+    assert is_signed_in(signed_out)
+
+
+def test_it_keeps_refusing_the_guessing_client(world, signed_out):
     _fail_five_times(signed_out, world.lead.email, REMOTE_ADDR="198.51.100.1")
 
     response = signed_out.post(
-        "/accounts/login/", {"login": world.lead.email, "password": TEST_PASSWORD}, REMOTE_ADDR="198.51.100.2"
+        "/accounts/login/", {"login": world.lead.email, "password": TEST_PASSWORD}, REMOTE_ADDR="198.51.100.1"
+    )
+
+    assert response.page.error_summary() == [TOO_MANY]
+    assert not is_signed_in(signed_out)
+
+
+def test_it_slows_guessing_one_address_from_many_clients(world, signed_out):
+    # Fifty clients, one guess each: no client reaches its own limit.
+    for client in range(50):
+        signed_out.post(
+            "/accounts/login/",
+            {"login": world.lead.email, "password": f"wrong-{client}"},
+            REMOTE_ADDR=f"198.51.100.{client + 1}",
+        )
+
+    response = signed_out.post(
+        "/accounts/login/", {"login": world.lead.email, "password": TEST_PASSWORD}, REMOTE_ADDR="203.0.113.9"
     )
 
     assert response.page.error_summary() == [TOO_MANY]

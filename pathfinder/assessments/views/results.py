@@ -132,7 +132,14 @@ def export(request, pk, fmt):
     round_ = _visible_round(request, pk, Perm.EXPORT_DATA)
     definition, result, tables = _export_tables(request, round_)
     name = f"{round_.programme.service.slug}-{round_.title}"
-    audit.record(audit.Kind.EXPORT, actor=request.user, service=round_.programme.service, target=round_, format=fmt)
+    audit.record(
+        audit.Kind.EXPORT,
+        actor=request.user,
+        service=round_.programme.service,
+        target=round_,
+        format=fmt,
+        what="assessment results",
+    )
     if fmt == "csv":
         return exports.csv_response(tables[1], f"{name}.csv")
     if fmt == "xlsx":

@@ -3,8 +3,7 @@
 UPDATE is refused on both engines. Row-by-row DELETE is refused on PostgreSQL;
 TRUNCATE (used by test-database resets) stays an owner's privilege, and
 docs/deploying.md shows how to withhold it from the application's role.
-On SQLite, DELETE is refused by the model layer only, because SQLite cannot
-tell a test reset from any other delete.
+On SQLite, DELETE is refused by migration 0009, which lets `flush` through.
 """
 
 from django.db import migrations

@@ -20,7 +20,7 @@ def grow(world, times: int) -> None:
     for _ in range(times):
         FindingFactory(programme=world.programme)
         MembershipFactory(service=world.service, role=Role.STAFF)
-        audit.record(audit.Kind.EXPORT, actor=world.lead, service=world.service)
+        audit.record(audit.Kind.EXPORT, actor=world.lead, service=world.service, what="plan", format="csv")
 
 
 @pytest.mark.parametrize(

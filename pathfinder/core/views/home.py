@@ -1,8 +1,11 @@
 from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST, require_safe
 
-from pathfinder.accounts.services import has_two_step
+from pathfinder.accounts.services import has_two_step, session_end
+from pathfinder.core import audit
 from pathfinder.core.models import Service
 from pathfinder.core.permissions import roles_of
 from pathfinder.core.roles import Role
@@ -30,6 +33,30 @@ def account(request):
         "core/account.html",
         {"rows": [(service, Role(roles[service.pk]).label) for service in services], "has_totp": has_totp},
     )
+
+
+@require_safe
+def sign_ins(request):
+    """The person's own recent sign-ins, so they can spot one that was not them."""
+    events = audit.recent_sign_ins(request.user)
+    return render(
+        request,
+        "core/sign_ins.html",
+        {"events": events, "describe": audit.describe, "breadcrumbs": [{"text": "Your account", "href": "/account/"}]},
+    )
+
+
+@require_POST
+def stay_signed_in(request):
+    """Any request gives the session another 30 minutes (never past 12 hours):
+    this one lets the warning do it without leaving the page."""
+    end = session_end(request)
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"seconds": end.seconds, "at": end.clock})
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = "account"
+    return redirect(back)
 
 
 @login_not_required

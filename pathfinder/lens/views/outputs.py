@@ -134,7 +134,7 @@ def export(request, pk, fmt):
     data = report_data(request, event)
     service = event.programme.service
     document = presenters.report_document(event=event, service=service, **data)
-    audit.record(audit.Kind.EXPORT, actor=request.user, service=service, target=event, format=fmt)
+    audit.record(audit.Kind.EXPORT, actor=request.user, service=service, target=event, format=fmt, what="lens report")
     name = f"{service.slug}-{event.title}-report"
     if fmt == "pdf":
         return exports.pdf_response(document, f"{name}.pdf")
@@ -200,4 +200,6 @@ def leaflet_pdf(request, pk, layout):
     stages = list(scoped(Stage, request.user).filter(pathway__service=service))
     document = presenters.leaflet_document(event=event, service=service, stages=stages, easy_read=LAYOUTS[layout])
     suffix = "-easy-read" if LAYOUTS[layout] else ""
+    what = "leaflet (easy read)" if LAYOUTS[layout] else "leaflet"
+    audit.record(audit.Kind.EXPORT, actor=request.user, service=service, target=event, what=what, format="pdf")
     return exports.pdf_response(replace(document, large_print=LAYOUTS[layout]), f"{service.slug}-leaflet{suffix}.pdf")

@@ -5,12 +5,14 @@ sign in, so the secret in its address is the key."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from pathfinder.core import audit
 from pathfinder.core.links import absolute_url
 from pathfinder.planning import ical
 from pathfinder.planning.services import calendar as services
@@ -50,6 +52,9 @@ def calendar_feed(request, token):
         raise Http404
     host = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0] or "pathfinder"
     events = services.feed_events(user, host)
+    # Calendar apps read the feed every few minutes: record it once an hour.
+    if cache.add(f"pathfinder:calendar-read:{user.pk}", True, 60 * 60):
+        audit.record(audit.Kind.EXPORT, target=user, what="calendar feed", format="ics")
     body = ical.calendar("Pathfinder: my actions and meetings", events, stamp=timezone.now())
     response = HttpResponse(body, content_type=CALENDAR_TYPE)
     response["Content-Disposition"] = 'inline; filename="pathfinder-actions.ics"'

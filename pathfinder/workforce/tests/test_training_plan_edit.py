@@ -110,4 +110,8 @@ def test_the_plan_downloads_as_a_spreadsheet(world, as_user):
     assert sheet.max_row == plan.lines.count() + 1
     assert workbook.worksheets[1]["A2"].value == "Senior or middle manager"
     event = AuditEvent.objects.get(kind="data.export")
-    assert (event.actor, event.target_id, event.detail) == (world.viewer, str(plan.pk), {"format": "xlsx"})
+    assert (event.actor, event.target_id, event.detail) == (
+        world.viewer,
+        str(plan.pk),
+        {"format": "xlsx", "what": "training plan"},
+    )

@@ -205,7 +205,14 @@ def line_priority(request, pk, line):
 def plan_export(request, pk):
     plan = get_plan(request, pk, Perm.EXPORT_DATA)
     lines = list(scoped(PlanLine, request.user).filter(plan=plan).select_related("entry", "owner__user"))
-    audit.record(audit.Kind.EXPORT, actor=request.user, service=plan.programme.service, target=plan, format="xlsx")
+    audit.record(
+        audit.Kind.EXPORT,
+        actor=request.user,
+        service=plan.programme.service,
+        target=plan,
+        format="xlsx",
+        what="training plan",
+    )
     name = f"{plan.programme.service.slug}-{plan.title}"
     return exports.xlsx_response(presenters.plan_tables(plan, lines), f"{name}.xlsx")
 
