@@ -56,6 +56,7 @@ def field_errors(bound: forms.BoundField) -> list[str]:
             found.append(_named(bound, component, error, str(message)))
     return found
 
+
 # What someone sent after they were signed out, put back into the same page's
 # unbound forms once they sign in again (see accounts/kept.py). Field name →
 # list of values, as in request.POST.

@@ -30,9 +30,9 @@ def consistent_fillings(figures, counts):
             n = sum(full[k] for k in scored)
             if n == 0 or shown_mean(sum(full[k] * v for k, v in scored.items()) / n) != figures.mean:
                 continue
-        if figures.share is not None and not is_hidden(figures.share):
-            if shown_percent(100 * (full["4"] + full["5"]) / figures.total) != figures.share:
-                continue
+        share_shown = figures.share is not None and not is_hidden(figures.share)
+        if share_shown and shown_percent(100 * (full["4"] + full["5"]) / figures.total) != figures.share:
+            continue
         yield dict(zip(hidden, filling, strict=True))
 
 
