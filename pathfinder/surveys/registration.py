@@ -2,10 +2,12 @@
 
 from django.urls import reverse
 
+from pathfinder.core import demo as core_demo
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
 from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
 from pathfinder.programmes.services import current_programme
+from pathfinder.surveys import demo
 
 
 def _nav(service, programme):
@@ -35,3 +37,5 @@ def _source_link(finding):
 
 
 register_finding_source(FindingSource(key=SOURCE, label="Staff survey", link=_source_link))
+
+core_demo.register(demo.load)
