@@ -41,7 +41,7 @@ def session_end(request) -> SessionEnd | None:
     from now, or 12 hours after signing in if that is sooner."""
     from pathfinder.accounts.signals import LOGIN_AT
 
-    if not request.user.is_authenticated:
+    if not request.user.is_authenticated or not hasattr(request, "session"):
         return None
     idle = settings.SESSION_COOKIE_AGE
     started = request.session.get(LOGIN_AT)

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -15,6 +14,7 @@ from django.utils import timezone
 from pathfinder.assessments.models import AgreedScore, AssessmentRound, Rater, Rating
 from pathfinder.core import audit
 from pathfinder.core.concurrency import save_if_current
+from pathfinder.core.mail import send_mail
 from pathfinder.programmes import services as programme_services
 
 Status = AssessmentRound.Status
@@ -55,7 +55,7 @@ def _email(rater: Rater, round_: AssessmentRound, template: str, subject: str) -
         "link": settings.SITE_URL.rstrip("/") + reverse("assessment_round", args=[round_.pk]),
     }
     message = render_to_string(f"assessments/email/{template}.txt", context)
-    send_mail(subject=" ".join(subject.split()), message=message, from_email=None, recipient_list=[rater.user.email])
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=[rater.user.email])
 
 
 def _still_here(round_: AssessmentRound):

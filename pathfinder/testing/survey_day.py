@@ -21,7 +21,7 @@ def main(db_file: str, out_dir: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pathfinder.settings")
     os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
     django.setup()
-    from django.core import mail
+    import django.core.mail as outbox_holder  # the test mailbox, not a sender
     from django.db import connection
     from django.utils import timezone
 
@@ -30,7 +30,7 @@ def main(db_file: str, out_dir: str) -> None:
     from pathfinder.surveys import services
     from pathfinder.testing import factories
 
-    mail.outbox = []
+    outbox_holder.outbox = []
     service = factories.ServiceFactory(name="Island Recovery Service", slug="island")
     lead = factories.UserFactory(full_name="Lee Lead", email="lee@example.org")
     programme = programme_services.start_programme(service=service, name="Island", started_on="2026-09-01", by=lead)
@@ -49,7 +49,7 @@ def main(db_file: str, out_dir: str) -> None:
         by=lead,
     )
     services.invite_members(survey, people, by=lead)
-    codes = [message.body.split("Your code:")[1].split()[0] for message in mail.outbox]
+    codes = [message.body.split("Your code:")[1].split()[0] for message in outbox_holder.outbox]
     list(survey.participants.values_list("code_hash"))  # as any page showing the survey would
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

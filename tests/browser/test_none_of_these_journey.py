@@ -35,4 +35,4 @@ def test_none_of_these_clears_the_other_boxes(journey, world):
     journey.choose("Practitioner or key worker")
     journey.press("Send my answers")
     assert journey.heading() == "Thank you"
-    assert Response.objects.get().answers["about.training_done"] == ["none"]
+    assert Response.objects.get().answer_set()["about.training_done"] == ["none"]

@@ -52,7 +52,7 @@ def test_a_note_after_the_event_closed_is_refused_and_nothing_is_lost(world, as_
     assert response.page.title.startswith("Error: ")
     assert "The event has closed, so new notes cannot be added" in response.page.text()
     assert response.page.css("textarea[name=text]")[0].text == "Written as the event closed"
-    assert not response.page.css("form button[type=submit].nhsuk-button")
+    assert not response.page.css("#maincontent form button[type=submit].nhsuk-button")
     assert not JourneyNote.objects.exists()
 
 
