@@ -131,27 +131,10 @@ def _used(survey) -> set[int]:
     }
 
 
-@dataclass(frozen=True)
-class Uptake:
-    """How many codes are out and used, for the application's own decisions
-    (reminders, thresholds). Pages show only `presenters.participation`."""
-
-    invited: int
-    printed: int
-    used: int
-    printed_used: int
-
-
-def uptake(survey) -> Uptake:
-    people = list(survey.participants.values_list("pk", "user_id"))
-    used = _used(survey)
-    printed = [pk for pk, user_id in people if user_id is None]
-    return Uptake(
-        invited=len(people),
-        printed=len(printed),
-        used=len(used),
-        printed_used=sum(1 for pk in printed if pk in used),
-    )
+def used_count(survey) -> int:
+    """How many invitations have been used (the application's own figure; pages
+    show only `presenters.participation`)."""
+    return len(_used(survey))
 
 
 @transaction.atomic
@@ -284,19 +267,23 @@ def rotate_keys() -> int:
 
 def known_answers(survey) -> int:
     """How many answers someone who can see the results might know already:
-    every answer given with a printed code (whoever handed the codes out saw
-    them), plus one if anyone sent a code by e-mail can see the results (they
-    know their own). The survey's rules are raised by this many."""
+    one for every printed code (whoever handed the codes out saw them, and
+    could have answered with them), plus one if anyone sent a code by e-mail
+    can see the results (they know their own). The survey's rules are raised
+    by this many.
+
+    Printed codes count whether or not they were used: counting only used ones
+    would let the limit itself say whether one partner's code was used."""
     from pathfinder.core.models import Membership
     from pathfinder.core.roles import Perm, permissions_for
 
     if survey.distribution != Survey.Distribution.CODES:
         return 0
-    counted = uptake(survey)
+    printed = survey.participants.filter(user=None).count()
     invited = survey.participants.exclude(user=None).values_list("user_id", flat=True)
     roles = Membership.objects.filter(service=survey.programme.service, user_id__in=invited).active()
     viewers = any(Perm.VIEW_SURVEY_RESULTS in permissions_for(role) for role in roles.values_list("role", flat=True))
-    return counted.printed_used + (1 if viewers else 0)
+    return printed + (1 if viewers else 0)
 
 
 def results_rules(survey):

@@ -94,7 +94,7 @@ def test_a_used_mark_cannot_be_matched_to_anyone_without_the_keys(make_survey, w
             assert guess not in marks
     # With other keys (as an attacker would have to guess), the marks match no one.
     settings.FIELD_ENCRYPTION_KEYS = ["x" * 43 + "="]
-    assert services.uptake(survey).used == 0
+    assert services.used_count(survey) == 0
 
 
 @pytest.mark.django_db(transaction=True)
@@ -113,7 +113,7 @@ def test_reminders_rewrite_everyone_so_copies_cannot_say_who_had_answered(make_s
     # A person who answered cannot answer again with a reminder's code; one who had not, can.
     fresh = [CODE.search(message.body).group() for message in mailoutbox]
     services.submit(survey, services.Submission(answers={"about.role": "admin"}, code=fresh[0]))
-    assert services.uptake(survey).used == 8
+    assert services.used_count(survey) == 8
 
 
 @pytest.mark.skipif("sqlite" not in settings.DATABASES["default"]["ENGINE"], reason="reads SQLite files")

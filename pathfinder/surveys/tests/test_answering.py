@@ -32,7 +32,7 @@ def test_someone_answers_with_their_code(make_survey, world, as_user):
     assert response["Location"] == f"/answer/{survey.link_token}/thanks/"
     stored = Response.objects.get()
     assert stored.answer_set() == {ROLE: "practitioner"}
-    assert services.uptake(survey).used == 1
+    assert services.used_count(survey) == 1
     assert "sessionid" not in response.cookies  # answering creates no session
 
 
@@ -62,7 +62,7 @@ def test_a_missing_required_answer_keeps_everything_and_spends_nothing(make_surv
     assert response.page.title.startswith("Error: ")
     assert response.page.css(f"#id_{comments}")[0].text == "More time for training please"
     assert not Response.objects.exists()
-    assert services.uptake(survey).used == 0
+    assert services.used_count(survey) == 0
 
 
 def test_an_oversized_answer_is_refused_and_kept(make_survey, world, as_user):
