@@ -78,6 +78,14 @@ Icons (of the latest point, as in MDC's summary)
     series of all 100% (zero moving range, limits on the mean) with a target of
     95% or 100% is consistently passing, not hit and miss.
     Limits are not clipped to a natural range (0 to 100% or counts ≥ 0).
+
+Readings (`Chart.reading`, `Chart.sentence`)
+    Of the latest point: "improving" (special cause improving), "a concern"
+    (special cause concerning), "no significant change" (common cause), "a
+    significant change" (special cause when neither direction is better), or
+    "not enough data yet" (with how many more points are needed). The icons'
+    meanings in words: `Chart.variation_meaning`, `Chart.assurance_meaning`.
+    Indices in the API are 0-based; sentences count points from 1.
 """
 
 from __future__ import annotations
