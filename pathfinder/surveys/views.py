@@ -34,6 +34,13 @@ def _crumbs(survey):
     return [{"text": "Surveys", "href": reverse("survey_list", args=[survey.programme.pk])}]
 
 
+def _confirm_page(request, survey, question):
+    context = service_context(
+        request, survey.programme.service, programme=survey.programme, current="surveys", breadcrumbs=_crumbs(survey)
+    )
+    return confirm.page(request, question, context)
+
+
 @require_safe
 def survey_list(request, pk):
     programme = get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
@@ -207,14 +214,7 @@ def survey_close(request, pk):
             back_href=reverse("survey_detail", args=[survey.pk]),
             carry={"version": survey.version},
         )
-        context = service_context(
-            request,
-            survey.programme.service,
-            programme=survey.programme,
-            current="surveys",
-            breadcrumbs=_crumbs(survey),
-        )
-        return confirm.page(request, question, context)
+        return _confirm_page(request, survey, question)
     try:
         services.close_early(survey, version=int(request.POST.get("version", "0")), by=request.user)
     except (StaleEdit, ValueError):
@@ -240,14 +240,7 @@ def survey_delete(request, pk):
             button="Delete the survey",
             back_href=back,
         )
-        context = service_context(
-            request,
-            survey.programme.service,
-            programme=survey.programme,
-            current="surveys",
-            breadcrumbs=_crumbs(survey),
-        )
-        return confirm.page(request, question, context)
+        return _confirm_page(request, survey, question)
     programme = survey.programme
     try:
         services.delete_survey(survey, by=request.user)
