@@ -58,7 +58,7 @@ def next_meeting_date(programme, today=None):
     """Six weeks (or as the charter says) after the last meeting; two weeks
     from today for the first."""
     today = today or timezone.localdate()
-    last = programme.group_meetings.order_by("-held_on").first()
+    last = programme.group_meetings.filter(working_group=None).order_by("-held_on").first()
     if last is None:
         return today + timedelta(weeks=2)
     charter = current_charter(programme)
@@ -96,7 +96,7 @@ def review_actions(meeting: Meeting, actions, *, by) -> int:
                 action=action,
                 kind=ActionUpdate.Kind.REVIEWED,
                 author=by,
-                text=f"Reviewed at the implementation group meeting on {long_date(meeting.held_on)}.",
+                text=f"Reviewed at the {meeting.group_name} meeting on {long_date(meeting.held_on)}.",
                 version=action.version,
                 meeting=meeting,
             )
@@ -163,6 +163,7 @@ def send_due_reminders(*, days: int = REMINDER_DAYS, today=None) -> list[tuple[M
     today = today or timezone.localdate()
     sent = []
     due = Meeting.objects.filter(
+        working_group=None,
         held_on__gte=today, held_on__lte=today + timedelta(days=days), reminder_sent_at=None
     ).select_related("programme__service")
     for meeting in due:
