@@ -247,7 +247,12 @@ def _document(w):
     from pathfinder.discovery.services import documents
 
     document = documents.add_document(
-        programme=w.programme, by=w.lead, title="Assessment form", kind="assessment_form", owner="team", changed_by="team"
+        programme=w.programme,
+        by=w.lead,
+        title="Assessment form",
+        kind="assessment_form",
+        owner="team",
+        changed_by="team",
     )
     return {"pk": document.pk}
 

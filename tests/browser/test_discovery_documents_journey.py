@@ -40,7 +40,9 @@ def test_a_working_group_reviews_a_document_and_its_change_goes_into_the_plan(jo
         journey.fill("Current version (optional)", "1.0")
         journey.fill("Date of the current version (optional)", "2026-02-01")
         if title == "Initial assessment form":
-            journey.page.get_by_label("Working group reviewing it (optional)", exact=True).select_option(label="Assessment forms")
+            journey.page.get_by_label("Working group reviewing it (optional)", exact=True).select_option(
+                label="Assessment forms"
+            )
         journey.press("Save the document")
         assert journey.sees(f"“{title}” is in the register.")
 

@@ -9,6 +9,7 @@ from pathfinder.discovery.models import Document, ReviewAnswer
 from pathfinder.discovery.text_extract import MAX_BYTES, megabytes
 from pathfinder.planning.forms.common import text_area
 
+
 def _choice(label: str, choices, *, what: str, radios: bool = True, required: bool = True):
     return forms.ChoiceField(
         label=label,
@@ -122,7 +123,12 @@ class ReviewForm(forms.Form):
             (
                 label,
                 [
-                    (question, self[f"{question.key}__answer"], self[f"{question.key}__found"], self[f"{question.key}__proposed"])
+                    (
+                        question,
+                        self[f"{question.key}__answer"],
+                        self[f"{question.key}__found"],
+                        self[f"{question.key}__proposed"],
+                    )
                     for question in questions
                 ],
             )
@@ -146,7 +152,10 @@ class UploadForm(forms.Form):
         label="The document's file",
         help_text=f"A Word (.docx), OpenDocument (.odt) or plain text (.txt) file, up to {megabytes(MAX_BYTES)}. "
         "It is read once to count its words and is not kept.",
-        error_messages={"required": "Choose a file to upload.", "empty": "The file is empty. Check you chose the right file."},
+        error_messages={
+            "required": "Choose a file to upload.",
+            "empty": "The file is empty. Check you chose the right file.",
+        },
     )
 
 

@@ -7,87 +7,211 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0010_alter_auditevent_kind'),
-        ('programmes', '0002_finding_principles_version'),
+        ("core", "0010_alter_auditevent_kind"),
+        ("programmes", "0002_finding_principles_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('policy', 'Board-wide policy'), ('guidance', 'Local guidance'), ('assessment_form', 'Assessment form'), ('leaflet', 'Leaflet'), ('pathway', 'Pathway'), ('job_description', 'Job description'), ('induction_pack', 'Induction pack'), ('other', 'Other')], max_length=30)),
-                ('owner', models.CharField(choices=[('hr', 'HR'), ('senior_management', 'Senior management'), ('team', 'The team'), ('partner', 'A partner organisation')], max_length=30)),
-                ('changed_by', models.CharField(choices=[('team', 'Frontline staff in the team can change it'), ('senior_management', 'Only senior management can change it'), ('hr', 'Only HR can change it'), ('partner', 'Only the partner organisation can change it')], max_length=30)),
-                ('current_version', models.CharField(blank=True, max_length=40)),
-                ('version_date', models.DateField(blank=True, null=True)),
-                ('next_review_on', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_review', 'In review'), ('changes_proposed', 'Changes proposed'), ('agreed', 'Changes agreed'), ('done', 'Done')], default='not_started', max_length=30)),
-                ('notes', models.TextField(blank=True, max_length=3000)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='programmes.programme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("policy", "Board-wide policy"),
+                            ("guidance", "Local guidance"),
+                            ("assessment_form", "Assessment form"),
+                            ("leaflet", "Leaflet"),
+                            ("pathway", "Pathway"),
+                            ("job_description", "Job description"),
+                            ("induction_pack", "Induction pack"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.CharField(
+                        choices=[
+                            ("hr", "HR"),
+                            ("senior_management", "Senior management"),
+                            ("team", "The team"),
+                            ("partner", "A partner organisation"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.CharField(
+                        choices=[
+                            ("team", "Frontline staff in the team can change it"),
+                            ("senior_management", "Only senior management can change it"),
+                            ("hr", "Only HR can change it"),
+                            ("partner", "Only the partner organisation can change it"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("current_version", models.CharField(blank=True, max_length=40)),
+                ("version_date", models.DateField(blank=True, null=True)),
+                ("next_review_on", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_review", "In review"),
+                            ("changes_proposed", "Changes proposed"),
+                            ("agreed", "Changes agreed"),
+                            ("done", "Done"),
+                        ],
+                        default="not_started",
+                        max_length=30,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, max_length=3000)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="documents", to="programmes.programme"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title', 'id'],
+                "ordering": ["title", "id"],
             },
         ),
         migrations.CreateModel(
-            name='WorkingGroup',
+            name="WorkingGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('remit', models.TextField(blank=True, max_length=3000)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('members', models.ManyToManyField(blank=True, related_name='working_groups', to='core.membership')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='working_groups', to='programmes.programme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                ("remit", models.TextField(blank=True, max_length=3000)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("members", models.ManyToManyField(blank=True, related_name="working_groups", to="core.membership")),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="working_groups",
+                        to="programmes.programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentReview',
+            name="DocumentReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reviewed_on', models.DateField()),
-                ('summary', models.TextField(blank=True, max_length=3000)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='discovery.document')),
-                ('working_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reviews', to='discovery.workinggroup')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reviewed_on", models.DateField()),
+                ("summary", models.TextField(blank=True, max_length=3000)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reviews", to="discovery.document"
+                    ),
+                ),
+                (
+                    "working_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reviews",
+                        to="discovery.workinggroup",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-reviewed_on', '-id'],
+                "ordering": ["-reviewed_on", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='document',
-            name='working_group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='discovery.workinggroup'),
+            model_name="document",
+            name="working_group",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="documents",
+                to="discovery.workinggroup",
+            ),
         ),
         migrations.CreateModel(
-            name='ReviewAnswer',
+            name="ReviewAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.CharField(max_length=40)),
-                ('answer', models.CharField(blank=True, choices=[('yes', 'Yes'), ('partly', 'Partly'), ('no', 'No'), ('not_relevant', 'Does not apply')], max_length=20)),
-                ('found', models.TextField(blank=True, max_length=2000)),
-                ('proposed', models.TextField(blank=True, max_length=2000)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='discovery.documentreview')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("question", models.CharField(max_length=40)),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("yes", "Yes"),
+                            ("partly", "Partly"),
+                            ("no", "No"),
+                            ("not_relevant", "Does not apply"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("found", models.TextField(blank=True, max_length=2000)),
+                ("proposed", models.TextField(blank=True, max_length=2000)),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="discovery.documentreview",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
-                'constraints': [models.UniqueConstraint(fields=('review', 'question'), name='review_answer_once')],
+                "ordering": ["id"],
+                "constraints": [models.UniqueConstraint(fields=("review", "question"), name="review_answer_once")],
             },
         ),
     ]

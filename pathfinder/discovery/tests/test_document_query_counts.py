@@ -52,7 +52,9 @@ def _grow(world, group):
     ids=["register", "dashboard", "document", "review", "groups", "group"],
 )
 def test_query_count_does_not_grow_with_documents(world, as_user, url):
-    group = services.add_working_group(programme=world.programme, by=world.lead, name="Forms", members=[world.memberships.member])
+    group = services.add_working_group(
+        programme=world.programme, by=world.lead, name="Forms", members=[world.memberships.member]
+    )
     _grow(world, group)
     client = as_user(world.lead)
     before = _queries(client, url(world))

@@ -47,9 +47,7 @@ def test_it_refuses_it_when_changing_a_document_too(world, as_user):
         changed_by="team",
         version_date=date(2026, 5, 10),
     )
-    response = as_user(world.member).post(
-        f"/documents/{document.pk}/edit/", _data(version=str(document.version))
-    )
+    response = as_user(world.member).post(f"/documents/{document.pk}/edit/", _data(version=str(document.version)))
     assert response.status_code == 200
     assert "is before the date of the current version" in response.page.text()
     document.refresh_from_db()

@@ -33,7 +33,9 @@ def test_it_refuses_a_stale_save_and_keeps_both_changes_visible(world, as_user):
         "version": "1",
     }
     assert member.post(f"/documents/{document.pk}/edit/", {**base, "status": "in_review"}).status_code == 302
-    response = lead.post(f"/documents/{document.pk}/edit/", {**base, "notes": "Ask people who use it.", "opened": opened})
+    response = lead.post(
+        f"/documents/{document.pk}/edit/", {**base, "notes": "Ask people who use it.", "opened": opened}
+    )
     assert response.status_code == 200
     text = response.page.text()
     assert "Someone else saved this document's details while you had them open" in text
@@ -41,6 +43,12 @@ def test_it_refuses_a_stale_save_and_keeps_both_changes_visible(world, as_user):
     document.refresh_from_db()
     assert (document.status, document.notes, document.version) == ("in_review", "", 2)
     again = response.page.css("input[name=version]")[0].get("value")
-    assert lead.post(f"/documents/{document.pk}/edit/", {**base, "status": "in_review", "notes": "Ask people who use it.", "version": again}).status_code == 302
+    assert (
+        lead.post(
+            f"/documents/{document.pk}/edit/",
+            {**base, "status": "in_review", "notes": "Ask people who use it.", "version": again},
+        ).status_code
+        == 302
+    )
     document.refresh_from_db()
     assert (document.status, document.notes) == ("in_review", "Ask people who use it.")

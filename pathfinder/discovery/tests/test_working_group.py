@@ -82,7 +82,12 @@ def test_an_action_raised_at_its_meeting_says_which_group(world, as_user):
     meeting = services.record_meeting(group, by=world.lead, held_on=date(2026, 11, 12))
     as_user(world.member).post(
         f"/meetings/{meeting.pk}/actions/new/",
-        {"title": "Redraft the form", "theme": "policies", "owner": str(world.memberships.member.pk), "due_on": "2027-02-01"},
+        {
+            "title": "Redraft the form",
+            "theme": "policies",
+            "owner": str(world.memberships.member.pk),
+            "due_on": "2027-02-01",
+        },
     )
     action = Action.objects.get()
     assert action.updates.get().text == "Raised at the “Assessment forms” working group meeting on 12 November 2026."

@@ -250,14 +250,16 @@ def review(request, pk):
         }
         for answer in answers
     ]
-    context = _page(request, document.programme, review=item, document=document, rows=rows, breadcrumbs=_document_crumbs(document))
+    context = _page(
+        request, document.programme, review=item, document=document, rows=rows, breadcrumbs=_document_crumbs(document)
+    )
     return render(request, "discovery/documents/review.html", context)
 
 
 @require_POST
 def answer_finding(request, pk):
     answer = _answer(request, pk, Perm.RECORD_FINDINGS)
-    finding, made = services.make_finding(answer, by=request.user)
+    _finding, made = services.make_finding(answer, by=request.user)
     if made:
         messages.success(request, "The finding has been added to the plan's findings inbox.")
     else:
@@ -299,7 +301,10 @@ def answer_action(request, pk):
         form=form,
         breadcrumbs=[
             *_document_crumbs(review.document),
-            {"text": f"Review on {long_date(review.reviewed_on)}", "href": reverse("discovery_review", args=[review.pk])},
+            {
+                "text": f"Review on {long_date(review.reviewed_on)}",
+                "href": reverse("discovery_review", args=[review.pk]),
+            },
         ],
     )
     return render(request, "discovery/documents/answer_action.html", context)
@@ -387,9 +392,7 @@ def working_group(request, pk):
         group=group,
         members=sorted(group.members.select_related("user"), key=lambda member: member.user.full_name),
         documents=list(scoped(Document, request.user).filter(working_group=group).order_by("title", "id")),
-        meetings=list(
-            scoped(Meeting, request.user).filter(working_group=group).order_by("-held_on", "-id")
-        ),
+        meetings=list(scoped(Meeting, request.user).filter(working_group=group).order_by("-held_on", "-id")),
         breadcrumbs=_groups_crumbs(group.programme),
     )
     return render(request, "discovery/documents/working_group.html", context)
@@ -458,4 +461,3 @@ def working_group_meeting_new(request, pk):
         ),
     )
     return render(request, "discovery/documents/working_group_meeting_new.html", context)
-

@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('discovery', '0001_documents'),
-        ('planning', '0002_decisions_sign_off_and_costs'),
+        ("discovery", "0001_documents"),
+        ("planning", "0002_decisions_sign_off_and_costs"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='working_group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='discovery.workinggroup'),
+            model_name="meeting",
+            name="working_group",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="meetings",
+                to="discovery.workinggroup",
+            ),
         ),
     ]

@@ -163,8 +163,7 @@ def send_due_reminders(*, days: int = REMINDER_DAYS, today=None) -> list[tuple[M
     today = today or timezone.localdate()
     sent = []
     due = Meeting.objects.filter(
-        working_group=None,
-        held_on__gte=today, held_on__lte=today + timedelta(days=days), reminder_sent_at=None
+        working_group=None, held_on__gte=today, held_on__lte=today + timedelta(days=days), reminder_sent_at=None
     ).select_related("programme__service")
     for meeting in due:
         if not _recipients(meeting.programme):
