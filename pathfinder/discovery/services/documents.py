@@ -43,7 +43,7 @@ def _check(by, programme) -> None:
 def add_document(*, programme, by, **fields) -> Document:
     _check(by, programme)
     document = Document.objects.create(programme=programme, created_by=by, **fields)
-    audit.record("discovery.document_changed", actor=by, service=programme.service, target=document)
+    audit.record(audit.Kind.DOCUMENT_CHANGED, actor=by, service=programme.service, target=document)
     return document
 
 
@@ -54,7 +54,7 @@ def edit_document(document: Document, *, version: int, by, **fields) -> None:
     for name, value in fields.items():
         setattr(document, name, value)
     save_if_current(document, version, list(fields))
-    audit.record("discovery.document_changed", actor=by, service=document.programme.service, target=document)
+    audit.record(audit.Kind.DOCUMENT_CHANGED, actor=by, service=document.programme.service, target=document)
 
 
 def _after_review(status: str, proposes: bool) -> str:
@@ -84,7 +84,7 @@ def record_review(*, document: Document, by, reviewed_on, working_group=None, su
     status = _after_review(document.status, any(answer.proposed.strip() for answer in kept))
     Document.objects.filter(pk=document.pk).update(status=status)
     document.status = status
-    audit.record("discovery.document_reviewed", actor=by, service=document.programme.service, target=review)
+    audit.record(audit.Kind.DOCUMENT_REVIEWED, actor=by, service=document.programme.service, target=review)
     return review
 
 
@@ -131,7 +131,7 @@ def make_finding(answer: ReviewAnswer, *, by, kind: str = Finding.Kind.BARRIER) 
         source_id=source_id(answer),
         source_label=f"Review of “{review.document.title}”",
     )
-    audit.record("discovery.finding_made", actor=by, service=programme.service, target=finding)
+    audit.record(audit.Kind.DOCUMENT_FINDING_MADE, actor=by, service=programme.service, target=finding)
     return finding, True
 
 
@@ -161,7 +161,7 @@ def add_working_group(*, programme, by, name: str, remit: str = "", members=()) 
     with transaction.atomic():
         group = WorkingGroup.objects.create(programme=programme, name=name.strip(), remit=remit.strip(), created_by=by)
         group.members.set(members)
-    audit.record("discovery.working_group_changed", actor=by, service=programme.service, target=group)
+    audit.record(audit.Kind.WORKING_GROUP_CHANGED, actor=by, service=programme.service, target=group)
     return group
 
 
@@ -173,7 +173,7 @@ def edit_working_group(group: WorkingGroup, *, version: int, by, members=None, *
     save_if_current(group, version, list(fields))
     if members is not None:
         group.members.set(members)
-    audit.record("discovery.working_group_changed", actor=by, service=group.programme.service, target=group)
+    audit.record(audit.Kind.WORKING_GROUP_CHANGED, actor=by, service=group.programme.service, target=group)
 
 
 def record_meeting(group: WorkingGroup, *, by, attendees=(), **fields):
