@@ -91,3 +91,26 @@ def test_an_action_raised_at_its_meeting_says_which_group(world, as_user):
     )
     action = Action.objects.get()
     assert action.updates.get().text == "Raised at the “Assessment forms” working group meeting on 12 November 2026."
+
+
+def test_the_reminder_for_its_meeting_goes_to_its_members(world, as_user):
+    from django.core import mail
+
+    group = _group(world)
+    group_services.add_member(
+        programme=world.programme, membership=world.memberships.lead, role="chair", by=world.lead
+    )  # in the implementation group, not in this working group
+    meeting = services.record_meeting(group, by=world.lead, held_on=date(2027, 1, 12))
+    assert as_user(world.lead).post(f"/meetings/{meeting.pk}/remind/").status_code == 302
+    assert [message.to for message in mail.outbox] == [["bob@example.org"]]
+    assert mail.outbox[0].subject.startswith("Assessment forms (working group) meeting on 12 January 2027")
+
+
+def test_the_daily_reminders_include_its_meetings(world):
+    from django.core import mail
+
+    group = _group(world)
+    services.record_meeting(group, by=world.lead, held_on=date(2027, 1, 12))
+    sent = group_services.send_due_reminders(today=date(2027, 1, 10))
+    assert [count for _meeting, count in sent] == [1]
+    assert mail.outbox[0].to == ["bob@example.org"]

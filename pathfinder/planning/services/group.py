@@ -118,11 +118,19 @@ def actions_to_review(programme, meeting_date, today=None):
     )
 
 
-def _recipients(programme) -> list:
-    members = GroupMember.objects.filter(
-        programme=programme, membership__is_active=True, membership__user__is_active=True
-    ).select_related("membership__user")
-    return sorted({member.membership.user.email: member.membership.user for member in members}.values(), key=str)
+def _recipients(programme, working_group=None) -> list:
+    """The implementation group's members, or a working group's for its meetings."""
+    if working_group is not None:
+        people = [
+            membership.user
+            for membership in working_group.members.filter(is_active=True, user__is_active=True).select_related("user")
+        ]
+    else:
+        members = GroupMember.objects.filter(
+            programme=programme, membership__is_active=True, membership__user__is_active=True
+        ).select_related("membership__user")
+        people = [member.membership.user for member in members]
+    return sorted({person.email: person for person in people}.values(), key=str)
 
 
 def send_reminder(meeting: Meeting, *, by=None, today=None) -> int:
@@ -130,7 +138,7 @@ def send_reminder(meeting: Meeting, *, by=None, today=None) -> int:
     how many people it went to. The lead's button uses this too."""
     today = today or timezone.localdate()
     programme = meeting.programme
-    people = _recipients(programme)
+    people = _recipients(programme, meeting.working_group)
     if not people:
         return 0
     open_actions = (
@@ -148,7 +156,7 @@ def send_reminder(meeting: Meeting, *, by=None, today=None) -> int:
         "long_date": long_date,
     }
     message = render_to_string("planning/email/reminder.txt", context)
-    subject = f"Implementation group meeting on {long_date(meeting.held_on)}: actions to look at"
+    subject = f"{meeting.group_title} meeting on {long_date(meeting.held_on)}: actions to look at"
     for person in people:
         send_mail(subject=subject, message=message, from_email=None, recipient_list=[person.email])
     Meeting.objects.filter(pk=meeting.pk).update(reminder_sent_at=timezone.now())
