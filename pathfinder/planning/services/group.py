@@ -171,10 +171,10 @@ def send_due_reminders(*, days: int = REMINDER_DAYS, today=None) -> list[tuple[M
     today = today or timezone.localdate()
     sent = []
     due = Meeting.objects.filter(
-        working_group=None, held_on__gte=today, held_on__lte=today + timedelta(days=days), reminder_sent_at=None
-    ).select_related("programme__service")
+        held_on__gte=today, held_on__lte=today + timedelta(days=days), reminder_sent_at=None
+    ).select_related("programme__service", "working_group")
     for meeting in due:
-        if not _recipients(meeting.programme):
+        if not _recipients(meeting.programme, meeting.working_group):
             continue
         claimed = Meeting.objects.filter(pk=meeting.pk, reminder_sent_at=None).update(reminder_sent_at=timezone.now())
         if claimed:
