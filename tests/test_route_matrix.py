@@ -243,6 +243,42 @@ def _plan_feedback(w):
     return {"pk": item.pk}
 
 
+def _document(w):
+    from pathfinder.discovery.services import documents
+
+    document = documents.add_document(
+        programme=w.programme,
+        by=w.lead,
+        title="Assessment form",
+        kind="assessment_form",
+        owner="team",
+        changed_by="team",
+    )
+    return {"pk": document.pk}
+
+
+def _document_answer(w):
+    from datetime import date
+
+    from pathfinder.discovery.models import Document
+    from pathfinder.discovery.services import documents
+
+    document = Document.objects.get(pk=_document(w)["pk"])
+    review = documents.record_review(
+        document=document,
+        by=w.lead,
+        reviewed_on=date(2026, 11, 1),
+        answers={"retell": {"answer": "yes", "found": "Asks twice.", "proposed": "Ask once."}},
+    )
+    return review
+
+
+def _working_group(w):
+    from pathfinder.discovery.services import documents
+
+    return {"pk": documents.add_working_group(programme=w.programme, by=w.lead, name="Forms").pk}
+
+
 def _lens_event(w, status="draft"):
     """A lens event with one pathway stage and one group following two built-in
     vignettes; the lead and the member take part in the group."""
@@ -611,6 +647,25 @@ ROUTES = {
     "lens_export": Route("service", Perm.EXPORT_DATA, lambda w: _lens(w, "closed", fmt="docx")),
     "lens_leaflet": Route("service", Perm.MANAGE_PROGRAMME, _lens),
     "lens_leaflet_pdf": Route("service", Perm.VIEW_PROGRAMME, lambda w: _lens(w, layout="standard")),
+    # Phase one: the documents register, reviews and working groups
+    "discovery_documents": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "discovery_document_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "discovery_document": Route("service", Perm.VIEW_PROGRAMME, _document),
+    "discovery_document_edit": Route("service", Perm.RECORD_FINDINGS, _document),
+    "discovery_document_text": Route("service", Perm.RECORD_FINDINGS, _document),
+    "discovery_review_new": Route("service", Perm.RECORD_FINDINGS, _document),
+    "discovery_review": Route("service", Perm.VIEW_PROGRAMME, lambda w: {"pk": _document_answer(w).pk}),
+    "discovery_answer_finding": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _document_answer(w).answers.get().pk}, ("POST",), ok=302
+    ),
+    "discovery_answer_action": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _document_answer(w).answers.get().pk}
+    ),
+    "discovery_working_groups": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "discovery_working_group_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "discovery_working_group": Route("service", Perm.VIEW_PROGRAMME, _working_group),
+    "discovery_working_group_edit": Route("service", Perm.RECORD_FINDINGS, _working_group),
+    "discovery_working_group_meeting_new": Route("service", Perm.RECORD_FINDINGS, _working_group),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")

@@ -10,6 +10,8 @@ that names the date and says what to type instead.
   given, completed) is today or earlier.
 - `latest`: a date that must fall on or before another one, such as a due
   date and the plan's last day; `latest_what` says what that day is.
+- `earliest`: a date that must fall on or after another one, such as a
+  document's next review and the date of its current version.
 """
 
 from dataclasses import dataclass
@@ -25,8 +27,9 @@ class DateProblem(ValueError):
 
 @dataclass(frozen=True)
 class Limit:
-    """The last day a date may fall on, and what that day is, in words that
-    follow "after": for example Limit(date(2029, 8, 31), "the plan ends")."""
+    """A day a date may not pass, and what that day is, in words that follow
+    "after" or "before": for example Limit(date(2029, 8, 31), "the plan ends")
+    as the latest, or Limit(date(2026, 4, 1), "the version date") as the earliest."""
 
     day: date
     what: str
@@ -43,7 +46,15 @@ def latest_allowed(today: date) -> date:
         return today.replace(year=today.year + YEARS_AHEAD, day=28)
 
 
-def check(value: date, *, what: str, today: date, not_future: bool = False, latest: Limit | None = None) -> None:
+def check(
+    value: date,
+    *,
+    what: str,
+    today: date,
+    not_future: bool = False,
+    latest: Limit | None = None,
+    earliest: Limit | None = None,
+) -> None:
     """Raise DateProblem if `value` does not make sense. `what` names the date
     in the message ("the due date")."""
     if value < EARLIEST:
@@ -64,6 +75,11 @@ def check(value: date, *, what: str, today: date, not_future: bool = False, late
         raise DateProblem(
             f"The {what} is after {latest.what} ({long_date(latest.day)}). "
             f"Enter {long_date(latest.day)} or an earlier date."
+        )
+    if earliest is not None and value < earliest.day:
+        raise DateProblem(
+            f"The {what} is before {earliest.what} ({long_date(earliest.day)}). "
+            f"Enter {long_date(earliest.day)} or a later date."
         )
 
 

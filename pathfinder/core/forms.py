@@ -15,12 +15,22 @@ DATE_FORMATS = ["%Y-%m-%d", "%d %m %Y", "%d/%m/%Y", "%d-%m-%Y"]
 class DateField(forms.DateField):
     """A date checked against the one date rule (core.dates): no year like 1900,
     nothing absurdly far ahead, and, where the form says so, nothing in the
-    future (`not_future`) or after a given day (`latest`, a dates.Limit that a
-    form sets in __init__, such as the plan's last day for a due date)."""
+    future (`not_future`), after a given day (`latest`, a dates.Limit that a
+    form sets in __init__, such as the plan's last day for a due date) or
+    before one (`earliest`). When the limit is another field of the same form,
+    the form's clean() calls `check_against` once both are known."""
 
-    def __init__(self, *, what: str, not_future: bool = False, latest: dates.Limit | None = None, **kwargs):
+    def __init__(
+        self,
+        *,
+        what: str,
+        not_future: bool = False,
+        latest: dates.Limit | None = None,
+        earliest: dates.Limit | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
-        self.what, self.not_future, self.latest = what, not_future, latest
+        self.what, self.not_future, self.latest, self.earliest = what, not_future, latest, earliest
 
     def validate(self, value):
         super().validate(value)
@@ -28,10 +38,29 @@ class DateField(forms.DateField):
             return
         try:
             dates.check(
-                value, what=self.what, today=timezone.localdate(), not_future=self.not_future, latest=self.latest
+                value,
+                what=self.what,
+                today=timezone.localdate(),
+                not_future=self.not_future,
+                latest=self.latest,
+                earliest=self.earliest,
             )
         except dates.DateProblem as problem:
             raise forms.ValidationError(str(problem), code="date_rule") from None
+
+    def check_against(
+        self, form: forms.Form, name: str, *, earliest: dates.Limit | None = None, latest: dates.Limit | None = None
+    ) -> None:
+        """Check the cleaned value of field `name` against a day given by
+        another field of the form, adding the error to that field."""
+        value = form.cleaned_data.get(name)
+        if value is None:
+            return
+        self.earliest, self.latest = earliest or self.earliest, latest or self.latest
+        try:
+            self.validate(value)
+        except forms.ValidationError as error:
+            form.add_error(name, error)
 
 
 def date_field(
@@ -42,6 +71,7 @@ def date_field(
     what: str = "",
     not_future: bool = False,
     latest: dates.Limit | None = None,
+    earliest: dates.Limit | None = None,
 ) -> DateField:
     """The one date field every form uses, with messages that say what to type.
     `what` names the date in messages when the label does not ("the closing date").
@@ -61,6 +91,7 @@ def date_field(
         what=what,
         not_future=not_future,
         latest=latest,
+        earliest=earliest,
     )
 
 

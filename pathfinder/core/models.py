@@ -213,6 +213,11 @@ class AuditEvent(models.Model):
         LENS_NOTE_CORRECTED = "lens.note_corrected", "Lens event note corrected"
         LENS_NOTE_REMOVED = "lens.note_removed", "Lens event note removed"
         LENS_SUPPORT_RECORDED = "lens.support_recorded", "Support for a participant recorded"
+        # Phase one: the documents register (discovery)
+        DOCUMENT_CHANGED = "discovery.document_changed", "Document in the register saved"
+        DOCUMENT_REVIEWED = "discovery.document_reviewed", "Document review recorded"
+        DOCUMENT_FINDING_MADE = "discovery.finding_made", "Finding made from a document review"
+        WORKING_GROUP_CHANGED = "discovery.working_group_changed", "Working group saved"
         EXPORT = "data.export", "Data exported"
         SENSITIVE_READ = "data.read", "Sensitive record viewed"
 

@@ -38,7 +38,7 @@ def _panel(programme, request) -> dict:
         "by_status": [(Action.Status(status).label, by_status.get(status, 0)) for status in Action.Status.values],
         "overdue": actions.exclude(status=Action.Status.DONE).filter(due_on__lt=today).count(),
         "next_meeting": scoped(Meeting, request.user)
-        .filter(programme=programme, held_on__gte=today, held_on__lte=today + timedelta(days=366))
+        .filter(programme=programme, working_group=None, held_on__gte=today, held_on__lte=today + timedelta(days=366))
         .order_by("held_on")
         .first(),
     }

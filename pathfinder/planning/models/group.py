@@ -62,6 +62,11 @@ class Charter(models.Model):
 
 class Meeting(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="group_meetings")
+    # Empty for the implementation group's own meetings; set for a phase one
+    # working group's (discovery.WorkingGroup), which reuse this machinery.
+    working_group = models.ForeignKey(
+        "discovery.WorkingGroup", on_delete=models.CASCADE, null=True, blank=True, related_name="meetings"
+    )
     held_on = models.DateField()
     attendees = models.ManyToManyField(Membership, blank=True, related_name="+")
     notes = models.TextField(max_length=6000, blank=True)
@@ -80,6 +85,15 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"Meeting on {self.held_on:%Y-%m-%d}"
+
+    @property
+    def group_name(self) -> str:
+        """Which group met, in words that follow "the": "implementation group"."""
+        return f"“{self.working_group.name}” working group" if self.working_group_id else "implementation group"
+
+    @property
+    def group_title(self) -> str:
+        return f"{self.working_group.name} (working group)" if self.working_group_id else "Implementation group"
 
     @staticmethod
     def lines(text: str) -> list[str]:

@@ -97,7 +97,7 @@ def create_action(*, programme, by, findings=(), suggestion_key: str = "", raise
         action=action,
         kind=ActionUpdate.Kind.CREATED,
         author=by,
-        text=f"Raised at the implementation group meeting on {long_date(raised_at.held_on)}." if raised_at else "",
+        text=f"Raised at the {raised_at.group_name} meeting on {long_date(raised_at.held_on)}." if raised_at else "",
         status_after=action.status,
         version=action.version,
         meeting=raised_at,

@@ -74,7 +74,7 @@ def feed_events(user, host: str) -> list[ical.Event]:
         for action in feed_actions(user)
     ]
     programmes = _group_programmes(user)
-    meetings = Meeting.objects.filter(programme_id__in=programmes).order_by("held_on", "id")
+    meetings = Meeting.objects.filter(programme_id__in=programmes, working_group=None).order_by("held_on", "id")
     events += [
         ical.Event(uid=f"meeting-{meeting.pk}@{host}", day=meeting.held_on, summary="Implementation group meeting")
         for meeting in meetings

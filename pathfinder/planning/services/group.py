@@ -58,7 +58,7 @@ def next_meeting_date(programme, today=None):
     """Six weeks (or as the charter says) after the last meeting; two weeks
     from today for the first."""
     today = today or timezone.localdate()
-    last = programme.group_meetings.order_by("-held_on").first()
+    last = programme.group_meetings.filter(working_group=None).order_by("-held_on").first()
     if last is None:
         return today + timedelta(weeks=2)
     charter = current_charter(programme)
@@ -96,7 +96,7 @@ def review_actions(meeting: Meeting, actions, *, by) -> int:
                 action=action,
                 kind=ActionUpdate.Kind.REVIEWED,
                 author=by,
-                text=f"Reviewed at the implementation group meeting on {long_date(meeting.held_on)}.",
+                text=f"Reviewed at the {meeting.group_name} meeting on {long_date(meeting.held_on)}.",
                 version=action.version,
                 meeting=meeting,
             )
@@ -118,11 +118,19 @@ def actions_to_review(programme, meeting_date, today=None):
     )
 
 
-def _recipients(programme) -> list:
-    members = GroupMember.objects.filter(
-        programme=programme, membership__is_active=True, membership__user__is_active=True
-    ).select_related("membership__user")
-    return sorted({member.membership.user.email: member.membership.user for member in members}.values(), key=str)
+def _recipients(programme, working_group=None) -> list:
+    """The implementation group's members, or a working group's for its meetings."""
+    if working_group is not None:
+        people = [
+            membership.user
+            for membership in working_group.members.filter(is_active=True, user__is_active=True).select_related("user")
+        ]
+    else:
+        members = GroupMember.objects.filter(
+            programme=programme, membership__is_active=True, membership__user__is_active=True
+        ).select_related("membership__user")
+        people = [member.membership.user for member in members]
+    return sorted({person.email: person for person in people}.values(), key=str)
 
 
 def send_reminder(meeting: Meeting, *, by=None, today=None) -> int:
@@ -130,7 +138,7 @@ def send_reminder(meeting: Meeting, *, by=None, today=None) -> int:
     how many people it went to. The lead's button uses this too."""
     today = today or timezone.localdate()
     programme = meeting.programme
-    people = _recipients(programme)
+    people = _recipients(programme, meeting.working_group)
     if not people:
         return 0
     open_actions = (
@@ -148,7 +156,7 @@ def send_reminder(meeting: Meeting, *, by=None, today=None) -> int:
         "long_date": long_date,
     }
     message = render_to_string("planning/email/reminder.txt", context)
-    subject = f"Implementation group meeting on {long_date(meeting.held_on)}: actions to look at"
+    subject = f"{meeting.group_title} meeting on {long_date(meeting.held_on)}: actions to look at"
     for person in people:
         send_mail(subject=subject, message=message, from_email=None, recipient_list=[person.email])
     Meeting.objects.filter(pk=meeting.pk).update(reminder_sent_at=timezone.now())
@@ -164,9 +172,9 @@ def send_due_reminders(*, days: int = REMINDER_DAYS, today=None) -> list[tuple[M
     sent = []
     due = Meeting.objects.filter(
         held_on__gte=today, held_on__lte=today + timedelta(days=days), reminder_sent_at=None
-    ).select_related("programme__service")
+    ).select_related("programme__service", "working_group")
     for meeting in due:
-        if not _recipients(meeting.programme):
+        if not _recipients(meeting.programme, meeting.working_group):
             continue
         claimed = Meeting.objects.filter(pk=meeting.pk, reminder_sent_at=None).update(reminder_sent_at=timezone.now())
         if claimed:

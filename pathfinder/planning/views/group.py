@@ -31,7 +31,9 @@ def _group_members(request, programme):
 @require_safe
 def group(request, pk):
     programme = get_programme(request, pk)
-    meetings = list(scoped(Meeting, request.user).filter(programme=programme).order_by("-held_on", "-id"))
+    meetings = list(
+        scoped(Meeting, request.user).filter(programme=programme, working_group=None).order_by("-held_on", "-id")
+    )
     now = today()
     context = page(
         request,

@@ -1,0 +1,1 @@
+from pathfinder.discovery.models.documents import *  # noqa: F403

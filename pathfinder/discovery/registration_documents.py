@@ -1,0 +1,57 @@
+"""How the documents register plugs into the programme: a nav item, a
+dashboard panel that flags overdue reviews, and a source for the findings
+reviews create."""
+
+from django.urls import reverse
+
+from pathfinder.core.navigation import NavItem, register_nav
+from pathfinder.core.roles import Perm
+from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
+from pathfinder.programmes.services import current_programme
+
+SOURCE = "document_review"  # services.documents.SOURCE, without importing the services at start-up
+
+
+def _nav(service, programme):
+    programme = programme or current_programme(service)
+    return reverse("discovery_documents", args=[programme.pk]) if programme else None
+
+
+def _panel(programme, request) -> dict:
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from pathfinder.core.scoping import scoped
+    from pathfinder.discovery.models import Document
+
+    today = timezone.localdate()
+    documents = scoped(Document, request.user).filter(programme=programme)
+    counts = documents.aggregate(
+        total=Count("id"),
+        reviewed=Count("id", filter=Q(status__in=[Document.Status.AGREED, Document.Status.DONE])),
+    )
+    overdue = list(
+        documents.filter(next_review_on__lt=today)
+        .exclude(status=Document.Status.DONE)
+        .order_by("next_review_on", "id")[:5]
+    )
+    overdue_count = documents.filter(next_review_on__lt=today).exclude(status=Document.Status.DONE).count()
+    return {**counts, "overdue": overdue, "overdue_count": overdue_count}
+
+
+def _source_link(finding):
+    document_id = finding.source_id.split(":", 1)[0]
+    return reverse("discovery_document", args=[document_id]) if document_id.isdigit() else None
+
+
+register_nav(NavItem("documents", "Documents", _nav, Perm.VIEW_PROGRAMME, order=33))
+register_panel(
+    Panel(
+        key="documents",
+        title="Documents and their review",
+        template="discovery/documents/panel.html",
+        context=_panel,
+        order=12,
+    )
+)
+register_finding_source(FindingSource(key=SOURCE, label="Review of a document", link=_source_link))

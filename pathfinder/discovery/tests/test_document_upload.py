@@ -1,0 +1,90 @@
+"""Uploading a document's text: read in memory, never stored, and a clear
+message for a file that is too big, locked or not what its name says."""
+
+import io
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from pathfinder.discovery.models import Document
+from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.test_document_text_extract import word_file
+from pathfinder.discovery.uploads import BoundedMemoryUpload
+
+
+def _document(world):
+    return services.add_document(
+        programme=world.programme,
+        by=world.lead,
+        title="Initial assessment form",
+        kind="assessment_form",
+        owner="team",
+        changed_by="team",
+        version_date=date(2026, 3, 1),
+    )
+
+
+def _upload(client, document, name, content):
+    return client.post(f"/documents/{document.pk}/text/", {"file": SimpleUploadedFile(name, content)})
+
+
+def test_it_counts_the_words_and_says_it_is_ready_for_the_language_check(world, as_user):
+    document = _document(world)
+    response = _upload(as_user(world.member), document, "form.docx", word_file("What would help you today?"))
+    assert response.status_code == 200
+    text = response.page.text()
+    assert "Ready for the language check" in text
+    assert "form.docx: 5 words." in text
+
+
+def test_it_refuses_a_15_mb_file_without_writing_it_to_disk(world, as_user, settings, monkeypatch):
+    from django.core.files import uploadhandler
+
+    def to_disk(*args, **kwargs):
+        raise AssertionError("the upload was written to a temporary file")
+
+    monkeypatch.setattr(uploadhandler.TemporaryFileUploadHandler, "new_file", to_disk)
+    document = _document(world)
+    temp = Path(tempfile.mkdtemp())
+    settings.FILE_UPLOAD_TEMP_DIR = str(temp)
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # Django's own handler would write this to disk
+    response = _upload(as_user(world.member), document, "huge.txt", b"word " * (3 * 1024 * 1024))
+    assert response.status_code == 200
+    page = response.page
+    assert page.title.startswith("Error: ")
+    assert "The file is 15 MB, larger than the 10 MB limit." in page.text()
+    assert list(temp.iterdir()) == []
+    document.refresh_from_db()
+    assert document.version == 1 and Document.objects.count() == 1  # nothing changed
+
+
+def test_it_refuses_a_locked_pdf_and_a_disguised_file(world, as_user):
+    document = _document(world)
+    client = as_user(world.member)
+    locked = _upload(client, document, "policy.pdf", b"%PDF-1.7\n<< /Encrypt 2 0 R >>")
+    assert "This PDF is protected with a password." in locked.page.text()
+    disguised = _upload(client, document, "policy.docx", b"\x89PNG\r\n\x1a\nnot a word file")
+    assert "its content is not" in disguised.page.text()
+
+
+def test_the_handler_keeps_nothing_past_the_limit():
+    handler = BoundedMemoryUpload(limit=10)
+    handler.new_file("file", "a.txt", "text/plain", None)
+    handler.receive_data_chunk(b"12345", 0)
+    handler.receive_data_chunk(b"6789012345", 5)
+    upload = handler.file_complete(15)
+    assert upload.too_big and upload.size == 15
+    assert upload.read() == b""
+    assert isinstance(upload.file, io.BytesIO)
+
+
+def test_it_still_checks_the_csrf_token(world, client):
+    from django.test import Client
+
+    document = _document(world)
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(world.member, backend="allauth.account.auth_backends.AuthenticationBackend")
+    response = strict.post(f"/documents/{document.pk}/text/", {"file": SimpleUploadedFile("a.txt", b"hello")})
+    assert response.status_code == 403
