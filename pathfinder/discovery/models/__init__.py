@@ -1,0 +1,1 @@
+from pathfinder.discovery.models.partners import *  # noqa: F403
