@@ -243,6 +243,26 @@ def _plan_feedback(w):
     return {"pk": item.pk}
 
 
+def _partner(w):
+    from pathfinder.discovery import services_partners
+
+    return services_partners.add_partner(programme=w.programme, by=w.lead, name="Riverside Medical Practice", kind="gp")
+
+
+def _partner_engagement(w):
+    from pathfinder.discovery import services_partners
+
+    return services_partners.record_engagement(partner=_partner(w), what="training", title="Level 1", by=w.lead)
+
+
+def _partner_learning(w):
+    from pathfinder.discovery import services_partners
+
+    return services_partners.add_learning(
+        partner=_partner(w), by=w.lead, kind="barrier", theme="service_design", text="Referrals bounce back."
+    )
+
+
 def _lens_event(w, status="draft"):
     """A lens event with one pathway stage and one group following two built-in
     vignettes; the lead and the member take part in the group."""
@@ -611,6 +631,22 @@ ROUTES = {
     "lens_export": Route("service", Perm.EXPORT_DATA, lambda w: _lens(w, "closed", fmt="docx")),
     "lens_leaflet": Route("service", Perm.MANAGE_PROGRAMME, _lens),
     "lens_leaflet_pdf": Route("service", Perm.VIEW_PROGRAMME, lambda w: _lens(w, layout="standard")),
+    # Partners register: everyone in the programme reads it; findings-recorders keep it.
+    "partner_list": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "partner_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "partner_detail": Route("service", Perm.VIEW_PROGRAMME, lambda w: {"pk": _partner(w).pk}),
+    "partner_edit": Route("service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}),
+    "partner_engagement_new": Route("service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}),
+    "partner_engagement_survey": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}, ("POST",), ok=302
+    ),
+    "partner_engagement_joined": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner_engagement(w).pk}, ("POST",), ok=302
+    ),
+    "partner_learning_new": Route("service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}),
+    "partner_learning_finding": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner_learning(w).pk}, ("POST",), ok=302
+    ),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")
