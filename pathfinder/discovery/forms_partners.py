@@ -23,19 +23,19 @@ class PartnerForm(forms.Form):
         error_messages={"required": "Choose what kind of partner it is."},
     )
     contact_role = forms.CharField(
-        label="Contact's role or title (optional)",
+        label="Contact's role or title",
         required=False,
         max_length=120,
         help_text="A role, not a name, for example practice manager or duty social worker.",
     )
     contact_email = forms.EmailField(
-        label="Work e-mail address (optional)",
+        label="Work e-mail address",
         required=False,
         help_text="A shared team inbox is best, for example referrals@example.org.",
         error_messages={"invalid": "Enter a work e-mail address like referrals@example.org."},
     )
     contact_phone = forms.CharField(
-        label="Work phone number (optional)",
+        label="Work phone number",
         required=False,
         max_length=40,
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
@@ -48,7 +48,7 @@ class PartnerForm(forms.Form):
         help_text="Choose all that apply, or none if you are only starting to work together.",
     )
     notes = forms.CharField(
-        label="Notes (optional)",
+        label="Notes",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -85,7 +85,7 @@ class EngagementForm(forms.Form):
         error_messages={"required": "Choose what they were invited to."},
     )
     ref = forms.ChoiceField(
-        label="Which survey or lens event (optional)",
+        label="Which survey or lens event",
         required=False,
         help_text="Only for a survey or lens event of this programme.",
         error_messages={"invalid_choice": "Choose a survey or lens event of this programme."},
