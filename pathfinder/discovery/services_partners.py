@@ -6,10 +6,10 @@ from django.utils import timezone
 from pathfinder.core import audit
 from pathfinder.core.concurrency import save_if_current
 from pathfinder.discovery.models import Partner, PartnerEngagement, PartnerLearning
+from pathfinder.discovery.registration_partners import FINDING_SOURCE
 from pathfinder.programmes import services as programme_services
 from pathfinder.programmes.models import Finding
 
-from pathfinder.discovery.registration_partners import FINDING_SOURCE
 PARTNER_FIELDS = ["name", "kind", "contact_role", "contact_email", "contact_phone", "joint_work", "notes"]
 # What an engagement is -> the registered invitable source it may point at.
 REF_TYPES = {PartnerEngagement.What.SURVEY: "survey", PartnerEngagement.What.LENS_EVENT: "lens"}
@@ -79,8 +79,8 @@ def source_id(learning: PartnerLearning) -> str:
 def learning_to_finding(learning: PartnerLearning, *, by) -> tuple[Finding, bool]:
     """The learning as a finding for the plan, once: (finding, made now?)."""
     # Lock the row so two people pressing the button at once make one finding.
-    locked = PartnerLearning.objects.select_for_update().select_related("partner__programme__service").get(
-        pk=learning.pk
+    locked = (
+        PartnerLearning.objects.select_for_update().select_related("partner__programme__service").get(pk=learning.pk)
     )
     if locked.finding_id is not None:
         return Finding.objects.get(pk=locked.finding_id), False

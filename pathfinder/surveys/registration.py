@@ -46,7 +46,6 @@ def _source_link(finding):
 register_finding_source(FindingSource(key=SOURCE, label="Staff survey", link=_source_link))
 
 
-
 def _invitable(programme, user, kind="") -> list[tuple[str, str]]:
     """The programme's surveys (optionally of one kind, such as "tna"), for
     registers that record who was invited to which."""
@@ -60,7 +59,9 @@ def _invitable(programme, user, kind="") -> list[tuple[str, str]]:
 
 
 register_invitable_source(
-    InvitableSource(key=SOURCE, label="Survey", choices=_invitable, link=lambda ref_id: reverse("survey_detail", args=[ref_id]))
+    InvitableSource(
+        key=SOURCE, label="Survey", choices=_invitable, link=lambda ref_id: reverse("survey_detail", args=[ref_id])
+    )
 )
 
 core_demo.register(demo.load)

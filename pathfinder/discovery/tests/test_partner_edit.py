@@ -19,7 +19,8 @@ def _data(partner, **changes):
 def test_it_saves_a_change(world, as_user):
     partner = PartnerFactory(programme=world.programme)
     response = as_user(world.lead).post(
-        reverse("partner_edit", args=[partner.pk]), _data(partner, joint_work=["liaison"], contact_phone="0141 000 0000")
+        reverse("partner_edit", args=[partner.pk]),
+        _data(partner, joint_work=["liaison"], contact_phone="0141 000 0000"),
     )
     partner.refresh_from_db()
     assert response.status_code == 302

@@ -10,7 +10,12 @@ def test_it_records_what_working_with_a_partner_showed(world, as_user):
     partner = PartnerFactory(programme=world.programme)
     response = as_user(world.member).post(
         reverse("partner_learning_new", args=[partner.pk]),
-        {"kind": "barrier", "theme": "service_design", "principles": ["collaboration", "choice"], "text": "No shared plan."},
+        {
+            "kind": "barrier",
+            "theme": "service_design",
+            "principles": ["collaboration", "choice"],
+            "text": "No shared plan.",
+        },
     )
     learning = PartnerLearning.objects.get()
     assert response.status_code == 302

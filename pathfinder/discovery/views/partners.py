@@ -121,7 +121,9 @@ def partner_edit(request, pk):
     form = PartnerEditForm(request.POST or None, initial=PartnerEditForm.initial_from(partner))
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_partner(partner, version=form.cleaned_data["version"], by=request.user, **form.partner_fields())
+            services.edit_partner(
+                partner, version=form.cleaned_data["version"], by=request.user, **form.partner_fields()
+            )
         except StaleEdit as stale:
             form = form.after_stale_save(
                 stale.current.version,
