@@ -14,13 +14,11 @@ class Engagement:
     href: str | None
 
 
-def engagement(record: PartnerEngagement) -> Engagement:
+def engagement(record: PartnerEngagement, *, may) -> Engagement:
     """An invitation as a row: what, its name, and a link to the survey or
-    lens event it points at (through the registered source, no query)."""
+    lens event it points at (through the registered source, no query), for
+    people that page opens for. `may(perm)` says whether the viewer holds a
+    permission in the partner's service."""
     source = invitable_source(record.ref_type) if record.ref_type and record.ref_id else None
-    return Engagement(
-        record=record,
-        what=record.get_what_display(),
-        title=record.title,
-        href=source.link(record.ref_id) if source is not None else None,
-    )
+    href = source.link(record.ref_id) if source is not None and may(source.link_perm) else None
+    return Engagement(record=record, what=record.get_what_display(), title=record.title, href=href)

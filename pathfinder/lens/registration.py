@@ -118,7 +118,11 @@ def _invitable(programme, user, kind="") -> list[tuple[str, str]]:
 
 register_invitable_source(
     InvitableSource(
-        key="lens", label="Lens event", choices=_invitable, link=lambda ref_id: reverse("lens_event", args=[ref_id])
+        key="lens",
+        label="Lens event",
+        choices=_invitable,
+        link=lambda ref_id: reverse("lens_event", args=[ref_id]),
+        link_perm=Perm.MANAGE_PROGRAMME,
     )
 )
 core_demo.register(demo.load)

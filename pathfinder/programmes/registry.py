@@ -135,6 +135,9 @@ class InvitableSource:
     choices: Callable = field(default=lambda programme, user, kind="": [])
     # (id as text) -> URL of the thing, or None.
     link: Callable = field(default=lambda ref_id: None)
+    # The permission (core.roles.Perm value) the page at `link` asks for, so
+    # the link is shown only to people it opens for.
+    link_perm: str = "view_programme"
 
 
 _invitable_sources: dict[str, InvitableSource] = {}

@@ -60,7 +60,11 @@ def _invitable(programme, user, kind="") -> list[tuple[str, str]]:
 
 register_invitable_source(
     InvitableSource(
-        key=SOURCE, label="Survey", choices=_invitable, link=lambda ref_id: reverse("survey_detail", args=[ref_id])
+        key=SOURCE,
+        label="Survey",
+        choices=_invitable,
+        link=lambda ref_id: reverse("survey_detail", args=[ref_id]),
+        link_perm=Perm.RUN_SURVEYS,
     )
 )
 

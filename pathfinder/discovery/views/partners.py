@@ -95,6 +95,10 @@ def partner_detail(request, pk):
     programme = partner.programme
     engagements = list(scoped(PartnerEngagement, request.user).filter(partner=partner))
     learnings = list(scoped(PartnerLearning, request.user).filter(partner=partner))
+
+    def may(perm) -> bool:
+        return can(request.user, perm, programme.service)
+
     tna = []
     if can(request.user, CHANGE, programme.service):
         source = invitable_source("survey")
@@ -105,7 +109,7 @@ def partner_detail(request, pk):
         request,
         programme,
         partner=partner,
-        engagements=[presenters.engagement(e) for e in engagements],
+        engagements=[presenters.engagement(e, may=may) for e in engagements],
         learnings=learnings,
         tna_surveys=tna,
         partner_role=Role.PARTNER.value,
