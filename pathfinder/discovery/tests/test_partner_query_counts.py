@@ -43,7 +43,9 @@ def test_it_shows_a_partner_in_the_same_number_of_queries_however_much_is_record
     LearningFactory(partner=partner)
     url = reverse("partner_detail", args=[partner.pk])
     few = _queries(client, url)
-    for _ in range(5):
+    for number in range(5):
         EngagementFactory(partner=partner)
+        EngagementFactory(partner=partner, what="survey", ref_type="survey", ref_id=str(number + 1))
+        EngagementFactory(partner=partner, what="lens_event", ref_type="lens", ref_id=str(number + 1))
         LearningFactory(partner=partner)
     assert _queries(client, url) == few

@@ -1,6 +1,8 @@
 """The partners register: who the service works with, what they were invited
 to and joined, and what working with them showed."""
 
+from functools import cache
+
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
@@ -96,6 +98,7 @@ def partner_detail(request, pk):
     engagements = list(scoped(PartnerEngagement, request.user).filter(partner=partner))
     learnings = list(scoped(PartnerLearning, request.user).filter(partner=partner))
 
+    @cache
     def may(perm) -> bool:
         return can(request.user, perm, programme.service)
 
