@@ -10,7 +10,6 @@ from pathfinder.discovery.registration_partners import FINDING_SOURCE
 from pathfinder.programmes import services as programme_services
 from pathfinder.programmes.models import Finding
 
-PARTNER_FIELDS = ["name", "kind", "contact_role", "contact_email", "contact_phone", "joint_work", "notes"]
 # What an engagement is -> the registered invitable source it may point at.
 REF_TYPES = {PartnerEngagement.What.SURVEY: "survey", PartnerEngagement.What.LENS_EVENT: "lens"}
 
