@@ -279,6 +279,26 @@ def _working_group(w):
     return {"pk": documents.add_working_group(programme=w.programme, by=w.lead, name="Forms").pk}
 
 
+def _partner(w):
+    from pathfinder.discovery import services_partners
+
+    return services_partners.add_partner(programme=w.programme, by=w.lead, name="Riverside Medical Practice", kind="gp")
+
+
+def _partner_engagement(w):
+    from pathfinder.discovery import services_partners
+
+    return services_partners.record_engagement(partner=_partner(w), what="training", title="Level 1", by=w.lead)
+
+
+def _partner_learning(w):
+    from pathfinder.discovery import services_partners
+
+    return services_partners.add_learning(
+        partner=_partner(w), by=w.lead, kind="barrier", theme="service_design", text="Referrals bounce back."
+    )
+
+
 def _lens_event(w, status="draft"):
     """A lens event with one pathway stage and one group following two built-in
     vignettes; the lead and the member take part in the group."""
@@ -666,6 +686,22 @@ ROUTES = {
     "discovery_working_group": Route("service", Perm.VIEW_PROGRAMME, _working_group),
     "discovery_working_group_edit": Route("service", Perm.RECORD_FINDINGS, _working_group),
     "discovery_working_group_meeting_new": Route("service", Perm.RECORD_FINDINGS, _working_group),
+    # Partners register: everyone in the programme reads it; findings-recorders keep it.
+    "partner_list": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "partner_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "partner_detail": Route("service", Perm.VIEW_PROGRAMME, lambda w: {"pk": _partner(w).pk}),
+    "partner_edit": Route("service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}),
+    "partner_engagement_new": Route("service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}),
+    "partner_engagement_survey": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}, ("POST",), ok=302
+    ),
+    "partner_engagement_joined": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner_engagement(w).pk}, ("POST",), ok=302
+    ),
+    "partner_learning_new": Route("service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner(w).pk}),
+    "partner_learning_finding": Route(
+        "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner_learning(w).pk}, ("POST",), ok=302
+    ),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")

@@ -8,3 +8,4 @@ class DiscoveryConfig(AppConfig):
 
     def ready(self) -> None:
         from pathfinder.discovery import registration_documents  # noqa: F401  dashboard panel, findings source, nav
+        from pathfinder.discovery import registration_partners  # noqa: F401  dashboard panel, findings source

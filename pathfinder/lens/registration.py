@@ -14,10 +14,12 @@ from pathfinder.programmes.registry import (
     CostLine,
     CostSource,
     FindingSource,
+    InvitableSource,
     Panel,
     register_calendar_source,
     register_cost_source,
     register_finding_source,
+    register_invitable_source,
     register_panel,
 )
 from pathfinder.programmes.services import current_programme
@@ -103,4 +105,24 @@ def _event_dates(user) -> list[CalendarEntry]:
 register_finding_source(FindingSource(key="lens", label="Trauma-informed lens event", link=_source_link))
 register_cost_source(CostSource(key="lens_vouchers", label="Trauma-informed lens event", lines=_voucher_costs))
 register_calendar_source(CalendarSource(key="lens_events", entries=_event_dates))
+
+
+def _invitable(programme, user, kind="") -> list[tuple[str, str]]:
+    """The programme's lens events, for registers that record who was invited."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.lens.models import EVENTS_NEWEST_FIRST, LensEvent
+
+    events = scoped(LensEvent, user).filter(programme=programme).order_by(*EVENTS_NEWEST_FIRST)
+    return [(str(pk), title) for pk, title in events.values_list("pk", "title")]
+
+
+register_invitable_source(
+    InvitableSource(
+        key="lens",
+        label="Lens event",
+        choices=_invitable,
+        link=lambda ref_id: reverse("lens_event", args=[ref_id]),
+        link_perm=Perm.MANAGE_PROGRAMME,
+    )
+)
 core_demo.register(demo.load)

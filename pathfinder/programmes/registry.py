@@ -7,7 +7,9 @@ so a finding stops being editable once something relies on it. The dashboard
 only iterates over what is registered. In the same way a tool can
 `register_cost_source` (money it records, for the plan's budget) and
 `register_calendar_source` (dates for people's calendar feeds), so the plan
-never imports a tool's models.
+never imports a tool's models. A tool whose things people from outside the
+service can be invited to (surveys, lens events) calls
+`register_invitable_source`, so the partners register can point at them by id.
 """
 
 from collections.abc import Callable
@@ -118,3 +120,36 @@ def register_calendar_source(source: CalendarSource) -> None:
 
 def calendar_sources() -> list[CalendarSource]:
     return sorted(_calendar_sources.values(), key=lambda source: source.key)
+
+
+@dataclass(frozen=True)
+class InvitableSource:
+    """Things of a programme that people from outside the service (partners)
+    can be invited to, such as surveys or lens events, so a register can point
+    at one by its id without importing the tool."""
+
+    key: str  # "survey"
+    label: str  # "Survey"
+    # (programme, user, kind="") -> [(id as text, name)]: the programme's things
+    # `user` may see, optionally only those of one kind ("tna" for a survey).
+    choices: Callable = field(default=lambda programme, user, kind="": [])
+    # (id as text) -> URL of the thing, or None.
+    link: Callable = field(default=lambda ref_id: None)
+    # The permission (core.roles.Perm value) the page at `link` asks for, so
+    # the link is shown only to people it opens for.
+    link_perm: str = "view_programme"
+
+
+_invitable_sources: dict[str, InvitableSource] = {}
+
+
+def register_invitable_source(source: InvitableSource) -> None:
+    _invitable_sources[source.key] = source
+
+
+def invitable_source(key: str) -> InvitableSource | None:
+    return _invitable_sources.get(key)
+
+
+def invitable_sources() -> list[InvitableSource]:
+    return sorted(_invitable_sources.values(), key=lambda source: source.label)

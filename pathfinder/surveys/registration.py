@@ -5,7 +5,14 @@ from django.urls import reverse
 from pathfinder.core import demo as core_demo
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
-from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
+from pathfinder.programmes.registry import (
+    FindingSource,
+    InvitableSource,
+    Panel,
+    register_finding_source,
+    register_invitable_source,
+    register_panel,
+)
 from pathfinder.programmes.services import current_programme
 from pathfinder.surveys import demo
 
@@ -37,5 +44,28 @@ def _source_link(finding):
 
 
 register_finding_source(FindingSource(key=SOURCE, label="Staff survey", link=_source_link))
+
+
+def _invitable(programme, user, kind="") -> list[tuple[str, str]]:
+    """The programme's surveys (optionally of one kind, such as "tna"), for
+    registers that record who was invited to which."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.surveys.models import Survey
+
+    surveys = scoped(Survey, user).filter(programme=programme).order_by("-opens_on", "-id")
+    if kind:
+        surveys = surveys.filter(kind=kind)
+    return [(str(pk), title) for pk, title in surveys.values_list("pk", "title")]
+
+
+register_invitable_source(
+    InvitableSource(
+        key=SOURCE,
+        label="Survey",
+        choices=_invitable,
+        link=lambda ref_id: reverse("survey_detail", args=[ref_id]),
+        link_perm=Perm.RUN_SURVEYS,
+    )
+)
 
 core_demo.register(demo.load)

@@ -40,7 +40,9 @@ def _people_context(request, service, **context):
 @require_http_methods(["GET", "POST"])
 def people(request, slug):
     service = get_for(request, Service, Perm.MANAGE_MEMBERS, slug=slug)
-    form = InvitationForm(request.POST or None)
+    # Other pages link here with a role chosen, such as a partner's page (?role=partner).
+    role = request.GET.get("role", "")
+    form = InvitationForm(request.POST or None, initial={"role": role} if role in Role.values else None)
     if request.method == "POST" and form.is_valid():
         services.invite(
             service=service, email=form.cleaned_data["email"], role=form.cleaned_data["role"], by=request.user
