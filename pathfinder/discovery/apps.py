@@ -7,5 +7,5 @@ class DiscoveryConfig(AppConfig):
     verbose_name = "Phase one"
 
     def ready(self) -> None:
-        from pathfinder.discovery import registration_documents  # noqa: F401  dashboard panel, findings source, nav
-        from pathfinder.discovery import registration_partners  # noqa: F401  dashboard panel, findings source
+        # Each part of phase one plugs its panels, nav items and finding sources in.
+        from pathfinder.discovery import registration_documents, registration_partners  # noqa: F401
