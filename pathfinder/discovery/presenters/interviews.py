@@ -77,7 +77,8 @@ def found_by_theme(programme, user) -> dict[str, list[str]]:
     for summary in theme_summaries(tags_for(programme, user)):
         parts = []
         if summary.facilitators:
-            parts.append(f"{plural(len(summary.facilitators), 'thing')} that help")
+            helps = len(summary.facilitators)
+            parts.append(f"{plural(helps, 'thing')} that {'helps' if helps == 1 else 'help'}")
         if summary.barriers:
             parts.append(plural(len(summary.barriers), "barrier"))
         found[summary.value].append("Interviews: " + " and ".join(parts) + ".")
