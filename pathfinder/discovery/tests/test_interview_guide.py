@@ -3,7 +3,17 @@
 from pathfinder.discovery.tests.interview_factories import guide
 from pathfinder.instruments import services as instrument_services
 
-AREAS = ["role", "service", "understanding", "wellbeing", "lived_experience", "leadership", "documents", "concerns", "next_steps"]
+AREAS = [
+    "role",
+    "service",
+    "understanding",
+    "wellbeing",
+    "lived_experience",
+    "leadership",
+    "documents",
+    "concerns",
+    "next_steps",
+]
 
 
 def test_it_is_loaded_as_an_interview_guide(world):

@@ -265,7 +265,8 @@ def interview_notes(request, pk):
             messages.error(request, str(refused))
             return redirect("interview", interview.pk)
         except StaleEdit as stale:
-            current = {f"area_{note.area}": note.text for note in InterviewNote.objects.filter(interview=interview)}
+            notes_now = scoped(InterviewNote, request.user).filter(interview=interview)
+            current = {f"area_{note.area}": note.text for note in notes_now}
             form = form.after_stale_save(
                 stale.current.version,
                 "Someone else saved this interview while you had it open, so your notes have not been saved yet.",
