@@ -22,7 +22,7 @@ class ParticipantForm(forms.Form):
         widget=forms.RadioSelect,
     )
     name = forms.CharField(
-        label="Their name (optional)",
+        label="Their name",
         max_length=150,
         required=False,
         help_text="Only if it helps you keep in touch. It is shown on this interview's page only, "
@@ -151,7 +151,7 @@ class TagForm(forms.Form):
         error_messages={"required": "Choose the theme it belongs to."},
     )
     principles = forms.MultipleChoiceField(
-        label="Which principles does it touch on? (optional)",
+        label="Which principles does it touch on?",
         choices=Principle.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -164,7 +164,7 @@ class GuideAdaptForm(AdaptForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for section in self.definition.sections:
-            self.fields[f"add_{section.key}"].label = f"Add a probe to “{section.title}” (optional)"
+            self.fields[f"add_{section.key}"].label = f"Add a probe to “{section.title}”"
         for _, _item, position in self.slots:
             if f"drop_{position}" in self.fields:
                 self.fields[f"drop_{position}"].label = "Leave this probe out"
