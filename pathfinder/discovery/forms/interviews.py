@@ -79,15 +79,23 @@ class ConsentForm(VersionedForm):
         return self.cleaned_data["may_record"] == "yes"
 
 
+KEEP_NAMES_LABEL = "Keep my words as they are: these are not people's names, or the person agreed"
+
+
+def name_warning(found: list[str], where: str) -> str:
+    words = ", ".join(f"“{word}”" for word in found)
+    return (
+        f"This may include a name ({words}). The guide asks for no names in {where}: "
+        "change the words, or tick “Keep my words as they are” below and save again."
+    )
+
+
 class NotesForm(VersionedForm):
     """One box per question area of the guide version the interview uses. A
     box where the guide asks for no names is checked for name-like words; the
     person can keep their words by ticking `keep_names`."""
 
-    keep_names = forms.BooleanField(
-        label="Keep my words as they are: these are not people's names, or the person agreed",
-        required=False,
-    )
+    keep_names = forms.BooleanField(label=KEEP_NAMES_LABEL, required=False)
 
     def __init__(self, *args, definition, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,12 +126,7 @@ class NotesForm(VersionedForm):
             found = possible_names(cleaned.get(name, ""))
             if found:
                 self.names_found[name] = found
-                words = ", ".join(f"“{word}”" for word in found)
-                self.add_error(
-                    name,
-                    f"This may include a name ({words}). The guide asks for no names in “{section.title}”: "
-                    "change the words, or tick “Keep my words as they are” below and save again.",
-                )
+                self.add_error(name, name_warning(found, f"“{section.title}”"))
         return cleaned
 
     def texts(self) -> dict[str, str]:
@@ -156,6 +159,20 @@ class TagForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    keep_names = forms.BooleanField(label=KEEP_NAMES_LABEL, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names_found: dict[str, list[str]] = {}
+
+    def clean(self):
+        # What is tagged goes into summaries and downloads: check it for names too.
+        cleaned = super().clean()
+        found = [] if cleaned.get("keep_names") else possible_names(cleaned.get("text", ""))
+        if found:
+            self.names_found["text"] = found
+            self.add_error("text", name_warning(found, "what helps or gets in the way"))
+        return cleaned
 
 
 class GuideAdaptForm(AdaptForm):

@@ -40,3 +40,16 @@ def test_it_refuses_tags_without_consent(world, as_user):
     data = {"kind": "barrier", "text": "Something", "theme": "budgets"}
     as_user(world.lead).post(f"/interviews/{made.pk}/helps/", data)
     assert not InterviewTag.objects.exists()
+
+
+def test_it_warns_about_a_name_in_what_is_tagged(world, as_user):
+    made = interview(world)
+    client = as_user(world.lead)
+    data = {"kind": "facilitator", "text": "Sarah Jones makes everyone welcome.", "theme": "culture"}
+    page = client.post(f"/interviews/{made.pk}/helps/", data).page
+    assert page.title.startswith("Error: ")
+    assert any("“Sarah Jones”" in item for item in page.error_summary())
+    assert page.css("textarea[name=text]")[0].text.strip() == "Sarah Jones makes everyone welcome."
+    assert not InterviewTag.objects.exists()
+    assert client.post(f"/interviews/{made.pk}/helps/", data | {"keep_names": "on"}).status_code == 302
+    assert InterviewTag.objects.get().text == "Sarah Jones makes everyone welcome."

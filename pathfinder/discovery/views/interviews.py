@@ -298,7 +298,8 @@ def interview_tag_add(request, pk):
     form = TagForm(request.POST)
     if form.is_valid():
         try:
-            services.add_tag(interview, by=request.user, **form.cleaned_data)
+            data = {name: form.cleaned_data[name] for name in ("kind", "theme", "principles", "text")}
+            services.add_tag(interview, by=request.user, **data)
         except services.NoConsent as refused:
             messages.error(request, str(refused))
             return redirect("interview", interview.pk)
