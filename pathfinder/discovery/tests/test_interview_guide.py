@@ -59,3 +59,26 @@ def test_it_downloads_as_a_printable_pdf(world, as_user):
     response = as_user(world.member).get(f"/services/{world.service.slug}/interview-guide/{guide(world).pk}.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_engine_checks_the_names_flag():
+    import pytest
+
+    from pathfinder.instruments.definition import DefinitionError
+    from pathfinder.instruments.loading import parse_text
+
+    text = """
+key: a-guide
+version: 1
+name: A guide
+purpose: interview_guide
+sections:
+  - key: documents
+    title: Documents
+    asks_for_names: perhaps
+    items:
+      - {code: documents.which, type: text, text: Which documents}
+"""
+    with pytest.raises(DefinitionError, match="asks_for_names: should be true or false"):
+        parse_text(text)
+    assert parse_text(text.replace("perhaps", "true")).sections[0].asks_for_names
