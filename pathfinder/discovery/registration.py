@@ -3,8 +3,10 @@ source for the findings interviews create, and its part of the phase one page.""
 
 from django.urls import reverse
 
+from pathfinder.core import demo as core_demo
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
+from pathfinder.discovery import demo_interviews
 from pathfinder.discovery.phase_one import Part, parts, register_part
 from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
 from pathfinder.programmes.services import current_programme
@@ -50,3 +52,4 @@ register_finding_source(FindingSource(key="interview", label="Familiarisation in
 register_part(
     Part(key="interviews", title="Interviews", order=10, progress=_interview_progress, found=_interview_findings)
 )
+core_demo.register(demo_interviews.load)
