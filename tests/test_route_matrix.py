@@ -659,7 +659,7 @@ ROUTES = {
     "interview_new": Route("service", Perm.RECORD_FINDINGS, _programme),
     "interview_summary": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "interview_summary_download": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "docx"}),
-    "interview": Route("service", Perm.VIEW_PROGRAMME, _interview),
+    "interview": Route("service", Perm.RECORD_FINDINGS, _interview),
     "interview_consent": Route("service", Perm.RECORD_FINDINGS, lambda w: _interview(w, consent=False)),
     "interview_withdraw": Route("service", Perm.RECORD_FINDINGS, _interview),
     "interview_notes": Route("service", Perm.RECORD_FINDINGS, _interview),

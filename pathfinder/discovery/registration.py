@@ -22,8 +22,8 @@ def _panel(programme, request) -> dict:
 
 
 def _source_link(finding):
-    interview_id = finding.source_id.split(":", 1)[0]
-    return reverse("interview", args=[interview_id]) if interview_id.isdigit() else None
+    # The summary, not the interview: everyone who can see the finding can read it.
+    return reverse("interview_summary", args=[finding.programme_id])
 
 
 def _interview_progress(programme, user):

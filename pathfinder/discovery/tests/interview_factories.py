@@ -1,5 +1,7 @@
 """Helpers for interview tests: an interview made through the services."""
 
+from datetime import date
+
 from pathfinder.discovery.services import interviews as services
 
 
@@ -13,7 +15,7 @@ def interview(world, *, consent=True, format="individual", audience="staff", by=
         guide=guide(world),
         format=format,
         audience=audience,
-        held_on="2026-09-10",
+        held_on=date(2026, 9, 10),
         role="Recovery worker",
         tenure="1_5",
         name="Jo Bloggs",

@@ -32,7 +32,7 @@ def test_it_makes_a_finding_only_once(world, as_user):
     assert (finding.kind, finding.theme, finding.principles) == ("barrier", "policies", ["safety", "trust"])
     assert finding.source_type == "interview"
     page = client.get(f"/programmes/{world.programme.pk}/findings/").page
-    assert page.css(f"a[href='/interviews/{made.pk}/']")
+    assert page.css(f"a[href='/programmes/{world.programme.pk}/interviews/summary/']")
 
 
 def test_it_refuses_tags_without_consent(world, as_user):

@@ -2,8 +2,9 @@
 interview with consent first, notes per question area, what helps and what
 gets in the way, findings, and the summary across interviews.
 
-Everyone in the programme (VIEW_PROGRAMME) reads; the lead and the
-implementation group (RECORD_FINDINGS) record interviews; the lead
+Everyone in the programme (VIEW_PROGRAMME) reads the guide, the list and the
+summary across interviews; the lead and the implementation group
+(RECORD_FINDINGS) record interviews and alone read one interview's notes; the lead
 (MANAGE_PROGRAMME) adapts the guide; downloads of the summary need EXPORT_DATA.
 """
 
@@ -163,7 +164,9 @@ def interview_new(request, pk):
 
 @require_safe
 def interview(request, pk):
-    interview = _get_interview(request, pk)
+    # What individuals said stays with the people who hold the interviews: in a
+    # small team a role and a length of service can be enough to tell who it was.
+    interview = _get_interview(request, pk, Perm.RECORD_FINDINGS)
     return interview_page(request, interview)
 
 
