@@ -376,6 +376,46 @@ def _lens_vignette(w):
     return {"slug": w.service.slug, "pk": vignette.pk}
 
 
+def _interview(w, consent=True, **extra):
+    """An interview with the lead's built-in guide, consent recorded, and one barrier tagged."""
+    from pathfinder.discovery.services import interviews
+
+    guide = interviews.guides_for(w.service)[0]
+    interview = interviews.create_interview(
+        programme=w.programme,
+        guide=guide,
+        format="group",
+        audience="staff",
+        held_on="2026-09-10",
+        role="Recovery worker",
+        tenure="1_5",
+        by=w.lead,
+    )
+    if consent:
+        interviews.record_consent(interview, may_record=False, version=interview.version, by=w.lead)
+        interviews.add_tag(
+            interview,
+            kind="barrier",
+            theme="policies",
+            principles=["trust"],
+            text="Forms ask people to retell",
+            by=w.lead,
+        )
+    return {"pk": interview.pk, **extra}
+
+
+def _interview_guide(w, **extra):
+    from pathfinder.discovery.services import interviews
+
+    return {"slug": w.service.slug, "pk": interviews.guides_for(w.service)[0].pk, **extra}
+
+
+def _interview_tag(w):
+    from pathfinder.discovery.models import InterviewTag
+
+    return {"pk": InterviewTag.objects.get(interview_id=_interview(w)["pk"]).pk}
+
+
 ROUTES = {
     # Home lists your services, or goes straight to your only one.
     "home": Route("signed_in", ok=(200, 302)),
@@ -702,6 +742,35 @@ ROUTES = {
     "partner_learning_finding": Route(
         "service", Perm.RECORD_FINDINGS, lambda w: {"pk": _partner_learning(w).pk}, ("POST",), ok=302
     ),
+    "discovery_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "interview_guide": Route("service", Perm.VIEW_PROGRAMME, _slug),
+    "interview_guide_adapt": Route("service", Perm.MANAGE_PROGRAMME, _interview_guide),
+    "interview_guide_pdf": Route("service", Perm.VIEW_PROGRAMME, _interview_guide),
+    "interview_list": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "interview_new": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "interview_summary": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "interview_summary_download": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "docx"}),
+    "interview": Route("service", Perm.RECORD_FINDINGS, _interview),
+    "interview_consent": Route("service", Perm.RECORD_FINDINGS, lambda w: _interview(w, consent=False)),
+    "interview_withdraw": Route("service", Perm.RECORD_FINDINGS, _interview),
+    "interview_notes": Route("service", Perm.RECORD_FINDINGS, _interview),
+    "interview_participant_add": Route(
+        "service",
+        Perm.RECORD_FINDINGS,
+        _interview,
+        ("POST",),
+        ok=302,
+        data=lambda w: {"role": "Nurse", "tenure": "1_5"},
+    ),
+    "interview_tag_add": Route(
+        "service",
+        Perm.RECORD_FINDINGS,
+        _interview,
+        ("POST",),
+        ok=302,
+        data=lambda w: {"kind": "facilitator", "text": "Weekly team meetings", "theme": "culture"},
+    ),
+    "interview_tag_finding": Route("service", Perm.RECORD_FINDINGS, _interview_tag, ("POST",), ok=302),
     "account_feature_off": Route("off"),
     **{
         name: Route("account")

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 ITEM_TYPES = ("scale", "choice", "multi", "text", "number")
-PURPOSES = ("organisational_assessment", "survey")
+PURPOSES = ("organisational_assessment", "survey", "interview_guide")
 ASPECTS = ("strategic", "operational")
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -25,7 +25,7 @@ REQUIRED_TOP = {"key", "version", "name", "purpose", "sections"}
 SCALE_FIELDS = {"points", "dont_know"}
 POINT_FIELDS = {"value", "label", "meaning"}
 SCORING_FIELDS = {"method", "min_answered", "strength_at", "gap_at", "subscales"}
-SECTION_FIELDS = {"key", "theme", "title", "description", "items"}
+SECTION_FIELDS = {"key", "theme", "title", "description", "items", "asks_for_names"}
 ITEM_FIELDS = {
     "code",
     "type",
@@ -107,6 +107,9 @@ class Section:
     items: tuple[Item, ...]
     theme: str = ""
     description: str = ""
+    # Interview guides: this area asks for names (such as who to contact), so
+    # notes typed against it are not checked for them.
+    asks_for_names: bool = False
 
 
 @dataclass(frozen=True)
@@ -352,6 +355,7 @@ def _sections(check: _Checker, value, scales: dict[str, Scale], themes: tuple[st
                 items=tuple(items),
                 theme=theme,
                 description=check.text(spec.get("description"), (*here, "description"), required=False),
+                asks_for_names=check.flag(spec.get("asks_for_names"), (*here, "asks_for_names")),
             )
         )
     return sections

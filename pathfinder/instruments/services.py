@@ -56,16 +56,14 @@ def adapt(version: InstrumentVersion, *, service, rewordings: dict, dropped: set
             kept.append(item)
         if section["key"] in added:
             number = sum(1 for item in kept if ".local-" in item["code"]) + 1
-            kept.append(
-                {
-                    "code": f"{section['key']}.local-{number}",
-                    "type": "scale",
-                    "scale": first_scale,
-                    "text": added[section["key"]],
-                    "optional": True,
-                    "evidence": True,
-                }
-            )
+            # A questionnaire with a scale gets a scale item; one without (an
+            # interview guide) gets a free-text item: a probe.
+            item = {"code": f"{section['key']}.local-{number}", "text": added[section["key"]], "optional": True}
+            if first_scale:
+                item |= {"type": "scale", "scale": first_scale, "evidence": True}
+            else:
+                item |= {"type": "text"}
+            kept.append(item)
         if not kept:
             raise CannotAdapt(f"“{section['title']}” would have no items left.")
         section["items"] = kept
