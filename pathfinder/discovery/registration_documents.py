@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
+from pathfinder.discovery.phase_one import Part, register_part
 from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
 from pathfinder.programmes.services import current_programme
 
@@ -18,6 +19,10 @@ def _nav(service, programme):
 
 
 def _panel(programme, request) -> dict:
+    return _counts(programme, request.user)
+
+
+def _counts(programme, user) -> dict:
     from django.db.models import Count, Q
     from django.utils import timezone
 
@@ -25,7 +30,7 @@ def _panel(programme, request) -> dict:
     from pathfinder.discovery.models import Document
 
     today = timezone.localdate()
-    documents = scoped(Document, request.user).filter(programme=programme)
+    documents = scoped(Document, user).filter(programme=programme)
     counts = documents.aggregate(
         total=Count("id"),
         reviewed=Count("id", filter=Q(status__in=[Document.Status.AGREED, Document.Status.DONE])),
@@ -55,3 +60,20 @@ register_panel(
     )
 )
 register_finding_source(FindingSource(key=SOURCE, label="Review of a document", link=_source_link))
+
+
+def _phase_one_progress(programme, user):
+    from pathfinder.discovery.phase_one import Progress
+    from pathfinder.discovery.presenters.interviews import plural
+
+    counts = _counts(programme, user)
+    if not counts["total"]:
+        text = "No documents registered yet. Reading the service's forms and policies shows what to change."
+    else:
+        text = f"{counts['total']} documents registered, {counts['reviewed']} reviewed with a trauma-informed lens" + (
+            f", {counts['overdue_count']} overdue for review." if counts["overdue_count"] else "."
+        )
+    return Progress(text=text, href=reverse("discovery_documents", args=[programme.pk]), link_text="Documents")
+
+
+register_part(Part(key="documents", title="Documents", order=20, progress=_phase_one_progress))

@@ -3,20 +3,25 @@ counts and a source for the findings it creates."""
 
 from django.urls import reverse
 
+from pathfinder.discovery.phase_one import Part, register_part
 from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
 
 FINDING_SOURCE = "partners"
 
 
 def _panel(programme, request) -> dict:
+    return _counts(programme, request.user)
+
+
+def _counts(programme, user) -> dict:
     """Counts only, in two queries whatever the number of partners."""
     from django.db.models import Count, Q
 
     from pathfinder.core.scoping import scoped
     from pathfinder.discovery.models import Partner, PartnerEngagement
 
-    partners = scoped(Partner, request.user).filter(programme=programme)
-    engagements = scoped(PartnerEngagement, request.user).filter(partner__programme=programme)
+    partners = scoped(Partner, user).filter(programme=programme)
+    engagements = scoped(PartnerEngagement, user).filter(partner__programme=programme)
     counts = engagements.aggregate(
         invited=Count("partner", distinct=True),
         joined=Count("partner", filter=Q(joined=True), distinct=True),
@@ -33,3 +38,20 @@ register_panel(
     Panel(key="partners", title="Partners engaged", template="discovery/partners/panel.html", context=_panel, order=60)
 )
 register_finding_source(FindingSource(key=FINDING_SOURCE, label="Working with partners", link=_source_link))
+
+
+def _phase_one_progress(programme, user):
+    from django.urls import reverse
+
+    from pathfinder.discovery.phase_one import Progress
+    from pathfinder.discovery.presenters.interviews import plural
+
+    counts = _counts(programme, user)
+    if not counts["partners"]:
+        text = "No partners registered yet. GPs, pharmacies, mental health teams and others were part of every success."
+    else:
+        text = f"{plural(counts['partners'], 'partner')} registered, {counts['invited']} invited to something, {counts['joined']} took part."
+    return Progress(text=text, href=reverse("partner_list", args=[programme.pk]), link_text="Partners")
+
+
+register_part(Part(key="partners", title="Partners", order=30, progress=_phase_one_progress))
