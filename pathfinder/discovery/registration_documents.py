@@ -70,9 +70,8 @@ def _phase_one_progress(programme, user):
     if not counts["total"]:
         text = "No documents registered yet. Reading the service's forms and policies shows what to change."
     else:
-        text = f"{counts['total']} documents registered, {counts['reviewed']} reviewed with a trauma-informed lens" + (
-            f", {counts['overdue_count']} overdue for review." if counts["overdue_count"] else "."
-        )
+        overdue = f", {counts['overdue_count']} overdue for review." if counts["overdue_count"] else "."
+        text = f"{plural(counts['total'], 'document')} registered, {counts['reviewed']} reviewed with a trauma-informed lens{overdue}"
     return Progress(text=text, href=reverse("discovery_documents", args=[programme.pk]), link_text="Documents")
 
 
