@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "pathfinder.workforce",
     "pathfinder.lens",
     "pathfinder.planning",
+    "pathfinder.evidence",
 ]
 
 MIDDLEWARE = [

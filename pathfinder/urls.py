@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("pathfinder.workforce.urls")),
     path("", include("pathfinder.lens.urls")),
     path("", include("pathfinder.planning.urls")),
+    path("", include("pathfinder.evidence.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(

@@ -7,7 +7,9 @@ so a finding stops being editable once something relies on it. The dashboard
 only iterates over what is registered. In the same way a tool can
 `register_cost_source` (money it records, for the plan's budget) and
 `register_calendar_source` (dates for people's calendar feeds), so the plan
-never imports a tool's models.
+never imports a tool's models. A tool can `register_supporting_figures`
+(its own figures, as supporting evidence for the MAT standards), and the plan
+`register_action_source` (its actions, for tools that cite them).
 """
 
 from collections.abc import Callable
@@ -118,3 +120,54 @@ def register_calendar_source(source: CalendarSource) -> None:
 
 def calendar_sources() -> list[CalendarSource]:
     return sorted(_calendar_sources.values(), key=lambda source: source.key)
+
+
+@dataclass(frozen=True)
+class SupportingFigure:
+    label: str
+    value: str  # already in words, such as "12 of 20 trained (60%)"
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class SupportingFigureSource:
+    """Figures a tool offers as supporting evidence elsewhere (such as MAT
+    standards 6 and 10), so the evidence app never imports a tool's models.
+    Survey answers must not come through here unless they passed the
+    disclosure gate."""
+
+    key: str
+    label: str
+    # (programme, user) -> [SupportingFigure], limited to what `user` may see.
+    figures: Callable = field(default=lambda programme, user: [])
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    pk: int
+    title: str
+    href: str
+    done: bool = False
+
+
+_figure_sources: dict[str, SupportingFigureSource] = {}
+# (programme, user) -> [ActionRef]: the plan's actions, for tools that cite them.
+_action_source: list[Callable] = []
+
+
+def register_supporting_figures(source: SupportingFigureSource) -> None:
+    _figure_sources[source.key] = source
+
+
+def supporting_figure_sources() -> list[SupportingFigureSource]:
+    return sorted(_figure_sources.values(), key=lambda source: (source.order, source.label))
+
+
+def register_action_source(lookup: Callable) -> None:
+    _action_source[:] = [lookup]
+
+
+def plan_actions(programme, user) -> list[ActionRef]:
+    """The programme's actions `user` may see, or none if no plan is installed."""
+    return _action_source[0](programme, user) if _action_source else []
