@@ -5,8 +5,8 @@ import math
 from dataclasses import dataclass
 
 from pathfinder.evidence import spc
-from pathfinder.evidence.mat import BY_NUMBER, RATING_MEANING, RATING_TAG, RATING_VALUE, STANDARDS, Rating, Standard
-from pathfinder.reports.content import Chart, Document, Paragraph, Series, Table
+from pathfinder.evidence.mat import BY_NUMBER, EVIDENCE_STREAMS, RATING_MEANING, RATING_TAG, RATING_VALUE, STANDARDS, Rating, Standard
+from pathfinder.reports.content import BulletList, Chart, Document, Heading, Paragraph, Series, Table
 
 
 @dataclass
@@ -158,18 +158,48 @@ def return_tables(rows: list[StandardRow], ratings, cited: dict[int, list]) -> l
     return [latest, history, actions]
 
 
-def return_document(service, today, tables: list[Table]) -> Document:
+def return_document(service, today, rows: list[StandardRow], ratings, cited: dict[int, list]) -> Document:
+    """The same content as the spreadsheet, one section per standard (a wide
+    table of evidence does not fit a printed page)."""
+    blocks: list = [
+        Paragraph(
+            "Each standard is rated red, amber, provisional green, green or blue, with evidence in three "
+            "streams: process, numerical and experiential. "
+            + " ".join(f"{label}: {RATING_MEANING[value]}" for value, label in Rating.choices)
+        )
+    ]
+    for row in rows:
+        blocks.append(Heading(row.standard.title))
+        latest = row.latest
+        if latest is None:
+            blocks.append(Paragraph("Not rated yet."))
+        else:
+            blocks.append(
+                Paragraph(
+                    f"Rating: {latest.get_rating_display()}, on {latest.rated_on:%-d %B %Y}, by {rated_by(latest)}."
+                )
+            )
+            for (_, label), text in zip(EVIDENCE_STREAMS, _evidence(latest), strict=True):
+                blocks.append(Paragraph(f"{label}: {text or 'none described'}"))
+            blocks.append(Paragraph(f"Why this rating: {latest.reason}"))
+        actions = cited.get(row.standard.number, [])
+        if actions:
+            blocks.append(BulletList([f"{a.title}{' (done)' if a.done else ''}" for a in actions]))
+    blocks.append(
+        Table(
+            title="Every rating",
+            columns=["Standard", "Date rated", "Rating", "Rated by"],
+            rows=[
+                [r.standard, r.rated_on, r.get_rating_display(), rated_by(r)]
+                for r in sorted(ratings, key=lambda r: (r.standard, r.rated_on, r.created_at, r.pk))
+            ],
+            numeric_columns=frozenset({0}),
+        )
+    )
     return Document(
         title="MAT standards",
         subtitle=f"Ratings and evidence for the annual return to the Alcohol and Drug Partnership, {today:%-d %B %Y}",
         author_label=service.name,
         generated_on=today,
-        blocks=[
-            Paragraph(
-                "Each standard is rated red, amber, provisional green, green or blue, with evidence in three "
-                "streams: process, numerical and experiential. "
-                + " ".join(f"{label}: {RATING_MEANING[value]}" for value, label in Rating.choices)
-            ),
-            *tables,
-        ],
+        blocks=blocks,
     )

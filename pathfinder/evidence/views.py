@@ -146,7 +146,7 @@ def export(request, pk, fmt):
     ratings = list(_ratings(request, programme))
     rows = presenters.latest_by_standard(ratings)
     refs = {ref.pk: ref for ref in plan_actions(programme, request.user)}
-    tables = presenters.return_tables(rows, ratings, _cited(request, programme, refs))
+    cited = _cited(request, programme, refs)
     audit.record(
         audit.Kind.EXPORT,
         actor=request.user,
@@ -158,5 +158,6 @@ def export(request, pk, fmt):
     today = timezone.localdate()
     name = f"{programme.service.slug}-mat-standards-{today.isoformat()}"
     if fmt == "xlsx":
-        return exports.xlsx_response(tables, f"{name}.xlsx")
-    return exports.pdf_response(presenters.return_document(programme.service, today, tables), f"{name}.pdf")
+        return exports.xlsx_response(presenters.return_tables(rows, ratings, cited), f"{name}.xlsx")
+    document = presenters.return_document(programme.service, today, rows, ratings, cited)
+    return exports.pdf_response(document, f"{name}.pdf")
