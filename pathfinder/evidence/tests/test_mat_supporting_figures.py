@@ -51,3 +51,32 @@ def test_evidence_imports_no_tool():
             )
             for name in names:
                 assert not any(name.startswith(f"pathfinder.{tool}") for tool in TOOLS), (path.name, name)
+
+
+def test_it_shows_training_coverage_by_practice_level_with_a_link(world, as_user):
+    from datetime import date
+
+    from pathfinder.workforce import training
+    from pathfinder.workforce.tests.conftest import add_staff, entry
+
+    practitioners = add_staff(world.service, "practitioner", 3)
+    training.add_record(practitioners[0], entry(world.service, "ti-elearning"), date(2026, 1, 5), by=world.lead)
+    response = page(world, as_user, 6)
+    items = {li.text_content(): li for li in response.page.css("main li")}
+    assert "Trauma-informed practice: 1 of 3 trained (33%)" in items
+    link = items["Trauma-informed practice: 1 of 3 trained (33%)"].find("a")
+    assert link.get("href") == f"/programmes/{world.programme.pk}/training/"
+
+
+def test_it_shows_the_latest_closed_rounds_theme_scores_with_a_link(world, as_user):
+    from pathfinder.assessments.models import AssessmentRound
+    from pathfinder.assessments.tests.test_query_counts import a_round
+    from pathfinder.instruments.models import InstrumentVersion
+
+    builtin = InstrumentVersion.objects.get(instrument__key="ti-organisational-self-assessment", instrument__owner=None)
+    round_ = a_round(world, builtin, [world.lead, world.member], "closed")
+    assert AssessmentRound.objects.get().status == "closed"
+    response = page(world, as_user, 10)
+    links = [a for a in response.page.css("main li a") if a.get("href") == f"/assessment-rounds/{round_.pk}/results/"]
+    assert len(links) >= 9
+    assert all(a.getparent().text_content().endswith(": 3.0") for a in links)
