@@ -12,8 +12,8 @@ NO_EVIDENCE = (
 )
 
 
-def _text(label: str, *, help_text: str, required: bool = False, max_length: int = 4000) -> forms.CharField:
-    return forms.CharField(
+def _text(label: str, *, help_text: str, required: bool = False, max_length: int = 4000, stream=False):
+    field = forms.CharField(
         label=label,
         required=required,
         max_length=max_length,
@@ -24,6 +24,9 @@ def _text(label: str, *, help_text: str, required: bool = False, max_length: int
             "max_length": f"{label} can be up to {max_length:,} characters. Please shorten it.",
         },
     )
+    # One of the three streams is needed, not each (see RatingForm.clean).
+    field.one_of_group = stream
+    return field
 
 
 class RatingForm(forms.Form):
@@ -37,15 +40,18 @@ class RatingForm(forms.Form):
     process_evidence = _text(
         "Process evidence",
         help_text=f"What is in place: pathways, policies, procedures, records of what was done. {NO_NAMES}",
+        stream=True,
     )
     numerical_evidence = _text(
         "Numerical evidence",
         help_text=f"Figures that show it: counts, percentages, waiting times, with their period. {NO_NAMES}",
+        stream=True,
     )
     experiential_evidence = _text(
         "Experiential evidence",
         help_text="What people who use the service, their families and staff say about it, in summary. "
         f"{NO_NAMES} Attaching files is not available yet: describe the evidence and where it is kept.",
+        stream=True,
     )
     reason = _text(
         "Why this rating",

@@ -62,3 +62,10 @@ def test_it_keeps_other_programmes_ratings_apart(world, as_user):
     response = as_user(world.outsider).post(url(world), form(process_evidence="A pathway."))
     assert response.status_code == 404
     assert not MatStandardRating.objects.exists()
+
+
+def test_it_does_not_call_each_evidence_stream_optional(world, as_user):
+    page = as_user(world.member).get(url(world)).page
+    labels = {label.get("for"): " ".join(label.text_content().split()) for label in page.css("label")}
+    assert labels["id_process_evidence"] == "Process evidence"
+    assert labels["id_experiential_evidence"] == "Experiential evidence"
