@@ -63,7 +63,9 @@ def _theme_scores(programme, user) -> list[SupportingFigure]:
     )
     if latest is None:
         return []
-    result = presenters.round_result(latest.instrument_version.parsed, list(scoped(AgreedScore, user).filter(round=latest)))
+    result = presenters.round_result(
+        latest.instrument_version.parsed, list(scoped(AgreedScore, user).filter(round=latest))
+    )
     href = reverse("assessment_results", args=[latest.pk])
     return [
         SupportingFigure(
@@ -74,5 +76,7 @@ def _theme_scores(programme, user) -> list[SupportingFigure]:
 
 
 register_supporting_figures(
-    SupportingFigureSource(key="assessment", label="Organisational assessment: agreed theme scores", figures=_theme_scores)
+    SupportingFigureSource(
+        key="assessment", label="Organisational assessment: agreed theme scores", figures=_theme_scores
+    )
 )

@@ -60,3 +60,6 @@ class MatStandardAction(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["programme", "standard", "action_id"], name="mat_action_once_per_standard")
         ]
+
+    def __str__(self) -> str:
+        return f"Standard {self.standard}: action {self.action_id}"

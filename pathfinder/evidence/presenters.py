@@ -5,7 +5,16 @@ import math
 from dataclasses import dataclass
 
 from pathfinder.evidence import spc
-from pathfinder.evidence.mat import BY_NUMBER, EVIDENCE_STREAMS, RATING_MEANING, RATING_TAG, RATING_VALUE, STANDARDS, Rating, Standard
+from pathfinder.evidence.mat import (
+    BY_NUMBER,
+    EVIDENCE_STREAMS,
+    RATING_MEANING,
+    RATING_TAG,
+    RATING_VALUE,
+    STANDARDS,
+    Rating,
+    Standard,
+)
 from pathfinder.reports.content import BulletList, Chart, Document, Heading, Paragraph, Series, Table
 
 
@@ -151,7 +160,9 @@ def return_tables(rows: list[StandardRow], ratings, cited: dict[int, list]) -> l
     actions = Table(
         title="Actions in the plan",
         columns=["Standard", "Action", "Done"],
-        rows=[[number, action.title, "Yes" if action.done else "No"] for number, refs in cited.items() for action in refs],
+        rows=[
+            [number, action.title, "Yes" if action.done else "No"] for number, refs in cited.items() for action in refs
+        ],
         numeric_columns=frozenset({0}),
         empty_text="",
     )

@@ -57,7 +57,9 @@ def _coverage_figures(programme, user) -> list[SupportingFigure]:
     href = reverse("training_overview", args=[programme.pk])
     return [
         SupportingFigure(
-            f"{row.level.label} practice", f"{row.trained} of {row.needed} trained ({presenters.percent_text(row.percent)})", href
+            f"{row.level.label} practice",
+            f"{row.trained} of {row.needed} trained ({presenters.percent_text(row.percent)})",
+            href,
         )
         for row in training.coverage(programme.service, programme).levels
         if row.needed
@@ -65,5 +67,7 @@ def _coverage_figures(programme, user) -> list[SupportingFigure]:
 
 
 register_supporting_figures(
-    SupportingFigureSource(key="training", label="Training coverage by practice level", figures=_coverage_figures, order=20)
+    SupportingFigureSource(
+        key="training", label="Training coverage by practice level", figures=_coverage_figures, order=20
+    )
 )

@@ -6,49 +6,142 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programmes', '0002_finding_principles_version'),
+        ("programmes", "0002_finding_principles_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MatStandardAction',
+            name="MatStandardAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('standard', models.PositiveSmallIntegerField(choices=[(1, 'Standard 1: Same-day access'), (2, 'Standard 2: Choice'), (3, 'Standard 3: Assertive outreach and anticipatory care'), (4, 'Standard 4: Harm reduction'), (5, 'Standard 5: Retention'), (6, 'Standard 6: Psychologically and trauma-informed system'), (7, 'Standard 7: Primary care'), (8, 'Standard 8: Advocacy and support for housing, welfare and income'), (9, 'Standard 9: Mental health care'), (10, 'Standard 10: Trauma-informed care')])),
-                ('action_id', models.PositiveIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('linked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mat_actions', to='programmes.programme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "standard",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Standard 1: Same-day access"),
+                            (2, "Standard 2: Choice"),
+                            (3, "Standard 3: Assertive outreach and anticipatory care"),
+                            (4, "Standard 4: Harm reduction"),
+                            (5, "Standard 5: Retention"),
+                            (6, "Standard 6: Psychologically and trauma-informed system"),
+                            (7, "Standard 7: Primary care"),
+                            (8, "Standard 8: Advocacy and support for housing, welfare and income"),
+                            (9, "Standard 9: Mental health care"),
+                            (10, "Standard 10: Trauma-informed care"),
+                        ]
+                    ),
+                ),
+                ("action_id", models.PositiveIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "linked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mat_actions",
+                        to="programmes.programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['standard', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('programme', 'standard', 'action_id'), name='mat_action_once_per_standard')],
+                "ordering": ["standard", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("programme", "standard", "action_id"), name="mat_action_once_per_standard"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MatStandardRating',
+            name="MatStandardRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('standard', models.PositiveSmallIntegerField(choices=[(1, 'Standard 1: Same-day access'), (2, 'Standard 2: Choice'), (3, 'Standard 3: Assertive outreach and anticipatory care'), (4, 'Standard 4: Harm reduction'), (5, 'Standard 5: Retention'), (6, 'Standard 6: Psychologically and trauma-informed system'), (7, 'Standard 7: Primary care'), (8, 'Standard 8: Advocacy and support for housing, welfare and income'), (9, 'Standard 9: Mental health care'), (10, 'Standard 10: Trauma-informed care')])),
-                ('rated_on', models.DateField()),
-                ('rating', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('provisional_green', 'Provisional green'), ('green', 'Green'), ('blue', 'Blue')], max_length=20)),
-                ('process_evidence', models.TextField(blank=True)),
-                ('numerical_evidence', models.TextField(blank=True)),
-                ('experiential_evidence', models.TextField(blank=True)),
-                ('reason', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mat_ratings', to='programmes.programme')),
-                ('rated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "standard",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Standard 1: Same-day access"),
+                            (2, "Standard 2: Choice"),
+                            (3, "Standard 3: Assertive outreach and anticipatory care"),
+                            (4, "Standard 4: Harm reduction"),
+                            (5, "Standard 5: Retention"),
+                            (6, "Standard 6: Psychologically and trauma-informed system"),
+                            (7, "Standard 7: Primary care"),
+                            (8, "Standard 8: Advocacy and support for housing, welfare and income"),
+                            (9, "Standard 9: Mental health care"),
+                            (10, "Standard 10: Trauma-informed care"),
+                        ]
+                    ),
+                ),
+                ("rated_on", models.DateField()),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("red", "Red"),
+                            ("amber", "Amber"),
+                            ("provisional_green", "Provisional green"),
+                            ("green", "Green"),
+                            ("blue", "Blue"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("process_evidence", models.TextField(blank=True)),
+                ("numerical_evidence", models.TextField(blank=True)),
+                ("experiential_evidence", models.TextField(blank=True)),
+                ("reason", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mat_ratings",
+                        to="programmes.programme",
+                    ),
+                ),
+                (
+                    "rated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-rated_on', '-created_at', '-id'],
-                'indexes': [models.Index(fields=['programme', 'standard', 'rated_on'], name='evidence_ma_program_c7845f_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('experiential_evidence', ''), ('numerical_evidence', ''), ('process_evidence', ''), _negated=True), name='mat_rating_has_evidence'), models.CheckConstraint(condition=models.Q(('standard__gte', 1), ('standard__lte', 10)), name='mat_rating_standard_1_to_10')],
+                "ordering": ["-rated_on", "-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["programme", "standard", "rated_on"], name="evidence_ma_program_c7845f_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("experiential_evidence", ""),
+                            ("numerical_evidence", ""),
+                            ("process_evidence", ""),
+                            _negated=True,
+                        ),
+                        name="mat_rating_has_evidence",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("standard__gte", 1), ("standard__lte", 10)),
+                        name="mat_rating_standard_1_to_10",
+                    ),
+                ],
             },
         ),
     ]

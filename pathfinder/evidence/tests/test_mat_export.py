@@ -17,7 +17,7 @@ def url(world, fmt):
 
 def test_it_exports_the_latest_rating_of_every_standard_to_excel(world, as_user):
     rate(world, standard=6, rating="red", days=90)
-    rate(world, standard=6, rating="green", days=5, numerical_evidence="=HYPERLINK(\"http://x\")")
+    rate(world, standard=6, rating="green", days=5, numerical_evidence='=HYPERLINK("http://x")')
     action = make_action(world, title="Agree a pathway")
     as_user(world.lead).post(f"/programmes/{world.programme.pk}/mat-standards/6/actions/", {"action": action.pk})
     response = as_user(world.viewer).get(url(world, "xlsx"))
