@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "pathfinder.lens",
     "pathfinder.planning",
     "pathfinder.discovery",
+    "pathfinder.evidence",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("pathfinder.discovery.urls_documents")),
     path("", include("pathfinder.discovery.urls_partners")),
     path("", include("pathfinder.discovery.urls")),
+    path("", include("pathfinder.evidence.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(

@@ -299,6 +299,10 @@ def _partner_learning(w):
     )
 
 
+def _mat_standard(w):
+    return {"pk": w.programme.pk, "number": 6}
+
+
 def _lens_event(w, status="draft"):
     """A lens event with one pathway stage and one group following two built-in
     vignettes; the lead and the member take part in the group."""
@@ -620,6 +624,13 @@ ROUTES = {
     "plan_report": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "plan_report_download": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "docx"}),
     "plan_decisions": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    # MAT standards (evidence of change). Citing an action with nothing chosen
+    # answers 400 with the form's error.
+    "mat_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "mat_standard": Route("service", Perm.VIEW_PROGRAMME, _mat_standard),
+    "mat_rate": Route("service", Perm.RECORD_FINDINGS, _mat_standard),
+    "mat_cite_action": Route("service", Perm.RECORD_FINDINGS, _mat_standard, ("POST",), ok=400),
+    "mat_export": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "xlsx"}),
     # Without a decision to answer, the page goes back to the list.
     "plan_decision_new": Route("service", Perm.DECIDE, _programme, ok=302),
     "plan_report_sign_off": Route("service", Perm.DECIDE, _plan_report),

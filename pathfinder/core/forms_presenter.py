@@ -145,7 +145,10 @@ def field_params(bound: forms.BoundField, **overrides) -> dict:
     widget = bound.field.widget
     component = _component(widget)
     params: dict = {"component": component, "id": bound.auto_id, "name": bound.html_name}
-    label = str(bound.label) + ("" if bound.field.required else " (optional)")
+    # `one_of_group`: a field that may be left empty only if another of its
+    # group is filled in (the form checks), so it is not called optional.
+    optional = not bound.field.required and not getattr(bound.field, "one_of_group", False)
+    label = str(bound.label) + (" (optional)" if optional else "")
     if bound.help_text:
         params["hint"] = {"text": str(bound.help_text)}
     changed = getattr(bound.form, "changed_by_others", {}).get(bound.name)

@@ -12,11 +12,16 @@ from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
 from pathfinder.planning import demo
 from pathfinder.programmes.registry import (
+    ActionRef,
     FindingSource,
     Panel,
+    SupportingFigure,
+    SupportingFigureSource,
+    register_action_source,
     register_finding_lock,
     register_finding_source,
     register_panel,
+    register_supporting_figures,
 )
 from pathfinder.programmes.services import current_programme
 
@@ -55,3 +60,32 @@ register_finding_lock(
     "plan", lambda finding: "An action in the plan answers it." if finding.plan_actions.exists() else None
 )
 core_demo.register(demo.load)
+
+
+def _action_refs(programme, user) -> list[ActionRef]:
+    """The plan's actions, for tools that cite them (the MAT standards)."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.planning.models import Action
+
+    actions = scoped(Action, user).filter(programme=programme).only("pk", "title", "status").order_by("title", "pk")
+    return [
+        ActionRef(pk=a.pk, title=a.title, href=reverse("plan_action", args=[a.pk]), done=a.is_done) for a in actions
+    ]
+
+
+def _actions_done(programme, user) -> list[SupportingFigure]:
+    from pathfinder.core.scoping import scoped
+    from pathfinder.planning.models import Action
+
+    actions = scoped(Action, user).filter(programme=programme)
+    total = actions.count()
+    if not total:
+        return []
+    done = actions.filter(status=Action.Status.DONE).count()
+    return [SupportingFigure("Actions done", f"{done} of {total}", reverse("plan_overview", args=[programme.pk]))]
+
+
+register_action_source(_action_refs)
+register_supporting_figures(
+    SupportingFigureSource(key="plan", label="Implementation plan", figures=_actions_done, order=30)
+)

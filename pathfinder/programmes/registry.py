@@ -10,6 +10,9 @@ only iterates over what is registered. In the same way a tool can
 never imports a tool's models. A tool whose things people from outside the
 service can be invited to (surveys, lens events) calls
 `register_invitable_source`, so the partners register can point at them by id.
+A tool can `register_supporting_figures`
+(its own figures, as supporting evidence for the MAT standards), and the plan
+`register_action_source` (its actions, for tools that cite them).
 """
 
 from collections.abc import Callable
@@ -153,3 +156,54 @@ def invitable_source(key: str) -> InvitableSource | None:
 
 def invitable_sources() -> list[InvitableSource]:
     return sorted(_invitable_sources.values(), key=lambda source: source.label)
+
+
+@dataclass(frozen=True)
+class SupportingFigure:
+    label: str
+    value: str  # already in words, such as "12 of 20 trained (60%)"
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class SupportingFigureSource:
+    """Figures a tool offers as supporting evidence elsewhere (such as MAT
+    standards 6 and 10), so the evidence app never imports a tool's models.
+    Survey answers must not come through here unless they passed the
+    disclosure gate."""
+
+    key: str
+    label: str
+    # (programme, user) -> [SupportingFigure], limited to what `user` may see.
+    figures: Callable = field(default=lambda programme, user: [])
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    pk: int
+    title: str
+    href: str
+    done: bool = False
+
+
+_figure_sources: dict[str, SupportingFigureSource] = {}
+# (programme, user) -> [ActionRef]: the plan's actions, for tools that cite them.
+_action_source: list[Callable] = []
+
+
+def register_supporting_figures(source: SupportingFigureSource) -> None:
+    _figure_sources[source.key] = source
+
+
+def supporting_figure_sources() -> list[SupportingFigureSource]:
+    return sorted(_figure_sources.values(), key=lambda source: (source.order, source.label))
+
+
+def register_action_source(lookup: Callable) -> None:
+    _action_source[:] = [lookup]
+
+
+def plan_actions(programme, user) -> list[ActionRef]:
+    """The programme's actions `user` may see, or none if no plan is installed."""
+    return _action_source[0](programme, user) if _action_source else []

@@ -6,7 +6,15 @@ from django.urls import reverse
 from pathfinder.core import demo as core_demo
 from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
-from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
+from pathfinder.programmes.registry import (
+    FindingSource,
+    Panel,
+    SupportingFigure,
+    SupportingFigureSource,
+    register_finding_source,
+    register_panel,
+    register_supporting_figures,
+)
 from pathfinder.programmes.services import current_programme
 from pathfinder.workforce import demo
 
@@ -40,3 +48,26 @@ register_panel(
 )
 register_finding_source(FindingSource(key="training", label="Training coverage", link=_source_link))
 core_demo.register(demo.load)
+
+
+def _coverage_figures(programme, user) -> list[SupportingFigure]:
+    """Training coverage by practice level (MAT standards 6 and 10)."""
+    from pathfinder.workforce import presenters, training
+
+    href = reverse("training_overview", args=[programme.pk])
+    return [
+        SupportingFigure(
+            f"{row.level.label} practice",
+            f"{row.trained} of {row.needed} trained ({presenters.percent_text(row.percent)})",
+            href,
+        )
+        for row in training.coverage(programme.service, programme).levels
+        if row.needed
+    ]
+
+
+register_supporting_figures(
+    SupportingFigureSource(
+        key="training", label="Training coverage by practice level", figures=_coverage_figures, order=20
+    )
+)

@@ -1,0 +1,33 @@
+"""How the evidence of change plugs into the programme: a nav item and a
+dashboard panel with the latest MAT standard ratings."""
+
+from django.urls import reverse
+
+from pathfinder.core.navigation import NavItem, register_nav
+from pathfinder.core.roles import Perm
+from pathfinder.programmes.registry import Panel, register_panel
+from pathfinder.programmes.services import current_programme
+
+
+def _nav(service, programme):
+    programme = programme or current_programme(service)
+    return reverse("mat_overview", args=[programme.pk]) if programme else None
+
+
+def _panel(programme, request) -> dict:
+    from pathfinder.core.scoping import scoped
+    from pathfinder.evidence import presenters
+    from pathfinder.evidence.models import MatStandardRating
+
+    ratings = scoped(MatStandardRating, request.user).filter(programme=programme).only("standard", "rating")
+    rows = presenters.latest_by_standard(ratings)
+    return {
+        "counts": [entry for entry in presenters.colour_counts(rows) if entry[2]],
+        "rated": sum(1 for row in rows if row.latest),
+        "total": len(rows),
+        "tag": presenters.tag,
+    }
+
+
+register_nav(NavItem("mat", "MAT standards", _nav, Perm.VIEW_PROGRAMME, order=65))
+register_panel(Panel(key="mat", title="MAT standards", template="evidence/panel.html", context=_panel, order=55))
