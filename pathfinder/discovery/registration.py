@@ -4,17 +4,9 @@ source for the findings interviews create, and its part of the phase one page.""
 from django.urls import reverse
 
 from pathfinder.core import demo as core_demo
-from pathfinder.core.navigation import NavItem, register_nav
-from pathfinder.core.roles import Perm
 from pathfinder.discovery import demo_interviews
 from pathfinder.discovery.phase_one import Part, parts, register_part
 from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
-from pathfinder.programmes.services import current_programme
-
-
-def _nav(service, programme):
-    programme = programme or current_programme(service)
-    return reverse("discovery_overview", args=[programme.pk]) if programme else None
 
 
 def _panel(programme, request) -> dict:
@@ -38,7 +30,6 @@ def _interview_findings(programme, user):
     return found_by_theme(programme, user)
 
 
-register_nav(NavItem("discovery", "Phase one", _nav, Perm.VIEW_PROGRAMME, order=20))
 register_panel(
     Panel(
         key="discovery",

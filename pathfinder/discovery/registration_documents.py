@@ -4,18 +4,10 @@ reviews create."""
 
 from django.urls import reverse
 
-from pathfinder.core.navigation import NavItem, register_nav
-from pathfinder.core.roles import Perm
 from pathfinder.discovery.phase_one import Part, register_part
 from pathfinder.programmes.registry import FindingSource, Panel, register_finding_source, register_panel
-from pathfinder.programmes.services import current_programme
 
 SOURCE = "document_review"  # services.documents.SOURCE, without importing the services at start-up
-
-
-def _nav(service, programme):
-    programme = programme or current_programme(service)
-    return reverse("discovery_documents", args=[programme.pk]) if programme else None
 
 
 def _panel(programme, request) -> dict:
@@ -49,7 +41,6 @@ def _source_link(finding):
     return reverse("discovery_document", args=[document_id]) if document_id.isdigit() else None
 
 
-register_nav(NavItem("documents", "Documents", _nav, Perm.VIEW_PROGRAMME, order=33))
 register_panel(
     Panel(
         key="documents",

@@ -1,17 +1,7 @@
 """How the evidence of change plugs into the programme: a nav item and a
 dashboard panel with the latest MAT standard ratings."""
 
-from django.urls import reverse
-
-from pathfinder.core.navigation import NavItem, register_nav
-from pathfinder.core.roles import Perm
 from pathfinder.programmes.registry import Panel, register_panel
-from pathfinder.programmes.services import current_programme
-
-
-def _nav(service, programme):
-    programme = programme or current_programme(service)
-    return reverse("mat_overview", args=[programme.pk]) if programme else None
 
 
 def _panel(programme, request) -> dict:
@@ -29,5 +19,4 @@ def _panel(programme, request) -> dict:
     }
 
 
-register_nav(NavItem("mat", "MAT standards", _nav, Perm.VIEW_PROGRAMME, order=65))
 register_panel(Panel(key="mat", title="MAT standards", template="evidence/panel.html", context=_panel, order=55))

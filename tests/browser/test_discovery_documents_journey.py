@@ -19,6 +19,7 @@ def test_a_working_group_reviews_a_document_and_its_change_goes_into_the_plan(jo
 
     # Given a lead signed in, with a working group for the service's forms
     journey.sign_in(world.lead.email, TEST_PASSWORD)
+    journey.click("Programme")
     journey.click("Documents")
     assert journey.heading().endswith("Documents register")
     journey.click("Working groups")
@@ -31,6 +32,7 @@ def test_a_working_group_reviews_a_document_and_its_change_goes_into_the_plan(jo
 
     # When the lead registers three documents
     for title, kind, owner, changed_by in DOCUMENTS:
+        journey.click("Programme")
         journey.click("Documents")
         journey.click("Add a document")
         journey.fill("Name of the document", title)
@@ -47,6 +49,7 @@ def test_a_working_group_reviews_a_document_and_its_change_goes_into_the_plan(jo
         assert journey.sees(f"“{title}” is in the register.")
 
     # Then the register says what frontline staff can and cannot change
+    journey.click("Programme")
     journey.click("Documents")
     assert journey.sees("Board-wide policies, such as HR policies, can only be changed by HR or senior management")
     assert journey.sees("Only HR can change it")
@@ -62,6 +65,7 @@ def test_a_working_group_reviews_a_document_and_its_change_goes_into_the_plan(jo
     assert journey.page.get_by_label("Name of the document", exact=True).input_value() == "Welcome leaflet"
 
     # The working group meets, with the implementation group's meeting record
+    journey.click("Programme")
     journey.click("Documents")
     journey.click("Working groups")
     journey.click("Assessment forms")

@@ -106,6 +106,7 @@ def test_a_lead_records_familiarisation_interviews(journey, new_journey, world, 
     assert Finding.objects.filter(source_type="interview").count() == 2
 
     # The phase one page lists what interviews found, per theme
+    journey.click("Programme")
     journey.click("Phase one")
     assert journey.sees("Ready for the lens event?")
     assert journey.sees("Interviews: 1 barrier.")
