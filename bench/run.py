@@ -11,7 +11,8 @@ Then, on the same data, anonymous survey submissions under load
     .venv/bin/python -m bench.run                 # both engines, the real thing
     .venv/bin/python -m bench.run --quick         # small data, few requests: a smoke test
     .venv/bin/python -m bench.run --engine sqlite
-    .venv/bin/python -m bench.run --no-surveys    # pages only
+    .venv/bin/python -m bench.run --no-surveys    # no survey submissions
+    .venv/bin/python -m bench.run --no-language   # no language matcher benchmark (bench/language_bench.py)
 
 This process never imports Django: each engine needs its own settings (they
 are read from the environment at import), so Django work happens in
@@ -78,6 +79,8 @@ class Options:
     surveys: bool = True
     respondents: int = 50
     submissions: int | None = None  # measured survey submissions; None: bench/surveys.py's default
+    # The language audit matcher against grep (bench/language_bench.py), after the report is written.
+    language: bool = True
 
 
 @dataclass(frozen=True)
@@ -757,8 +760,14 @@ def parse(argv: list[str] | None) -> Options:
     parser.add_argument("--report", type=Path, help="where to write the report (default BENCHMARKS.md)")
     parser.add_argument("--no-surveys", action="store_true", help="skip the survey submission benchmark")
     parser.add_argument("--submissions", type=int, help="measured survey submissions per engine (default 2000)")
+    parser.add_argument("--no-language", action="store_true", help="skip the language matcher benchmark")
     args = parser.parse_args(argv)
-    options = Options(engines=tuple(args.engine or ENGINES), surveys=not args.no_surveys, submissions=args.submissions)
+    options = Options(
+        engines=tuple(args.engine or ENGINES),
+        surveys=not args.no_surveys,
+        submissions=args.submissions,
+        language=not args.no_language,
+    )
     if args.quick:
         # A smoke test must not overwrite the real figures.
         options = replace(
@@ -781,6 +790,10 @@ def main(argv: list[str] | None = None) -> None:
     results = [bench_engine(engine, options, secret_key, encryption_key) for engine in options.engines]
     write_report(results, options, started, time.perf_counter() - clock)
     save_raw(results)
+    if options.language:
+        from bench import language_bench
+
+        language_bench.bench_language(options.report, quick=options.quick)
     failed = sum(len(result.failures) for result in results)
     problems = [problem for result in results if result.survey is not None for problem in result.survey.problems]
     if failed or problems:
