@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "pathfinder.planning",
     "pathfinder.discovery",
     "pathfinder.evidence",
+    "pathfinder.measures",
 ]
 
 MIDDLEWARE = [

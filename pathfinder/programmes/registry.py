@@ -13,6 +13,8 @@ service can be invited to (surveys, lens events) calls
 A tool can `register_supporting_figures`
 (its own figures, as supporting evidence for the MAT standards), and the plan
 `register_action_source` (its actions, for tools that cite them).
+A tool with a figure that repeats over time calls `register_measure_source`,
+so the Progress page can chart it (an XmR chart) without importing the tool.
 """
 
 from collections.abc import Callable
@@ -207,3 +209,78 @@ def register_action_source(lookup: Callable) -> None:
 def plan_actions(programme, user) -> list[ActionRef]:
     """The programme's actions `user` may see, or none if no plan is installed."""
     return _action_source[0](programme, user) if _action_source else []
+
+
+@dataclass(frozen=True)
+class MeasurePoint:
+    label: str  # as shown under the chart and in its table: "March 2026", "Wave 2"
+    on: date  # for ordering, oldest first
+    value: float
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure that repeats over time, for the Progress page and its XmR chart.
+    Survey figures must have passed the disclosure gate: only released values."""
+
+    key: str  # stable and unique within the programme, such as "mat:6"
+    title: str  # plain words: "MAT standard 6: a trauma-informed system"
+    group: str  # the heading it sits under on the Progress page: "MAT standards"
+    unit: str  # how a value reads after the number: "%", " of 5", " per 1,000 words"
+    points: tuple[MeasurePoint, ...]  # oldest first
+    direction: str = "higher"  # which way is better: "higher", "lower" or "neither"
+    href: str | None = None  # where the figure comes from
+    theme: str | None = None  # a programmes Theme value, when the measure belongs to one
+
+
+@dataclass(frozen=True)
+class MeasureSource:
+    key: str
+    title: str
+    # (programme, user) -> [Measure], limited to what `user` may see, in a
+    # fixed number of queries however much data there is.
+    measures: Callable = field(default=lambda programme, user: [])
+    order: int = 100
+
+
+_measure_sources: dict[str, MeasureSource] = {}
+
+
+def register_measure_source(source: MeasureSource) -> None:
+    _measure_sources[source.key] = source
+
+
+def measure_sources() -> list[MeasureSource]:
+    return sorted(_measure_sources.values(), key=lambda source: (source.order, source.title))
+
+
+@dataclass(frozen=True)
+class TextCheckResult:
+    title: str  # "Language check"
+    lines: tuple[str, ...]  # plain sentences of what was found: counts only, never the text
+    href: str | None = None  # where the full result is kept
+    link_text: str = ""
+
+
+@dataclass(frozen=True)
+class TextCheck:
+    """A check run over a document's text while it is held in memory (the
+    language check runs on a document uploaded to the documents register).
+    The text must not be kept, logged or put in a task: only what is counted."""
+
+    key: str
+    title: str
+    # (programme, user, name, text) -> TextCheckResult; `name` is the document's title.
+    run: Callable
+    order: int = 100
+
+
+_text_checks: dict[str, TextCheck] = {}
+
+
+def register_text_check(check: TextCheck) -> None:
+    _text_checks[check.key] = check
+
+
+def text_checks() -> list[TextCheck]:
+    return sorted(_text_checks.values(), key=lambda check: (check.order, check.title))

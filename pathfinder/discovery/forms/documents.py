@@ -4,9 +4,9 @@ from django import forms
 
 from pathfinder.core.dates import Limit
 from pathfinder.core.forms import VersionedForm, date_field
+from pathfinder.core.text_extract import MAX_BYTES, megabytes
 from pathfinder.discovery import checklist
 from pathfinder.discovery.models import Document, ReviewAnswer
-from pathfinder.discovery.text_extract import MAX_BYTES, megabytes
 from pathfinder.planning.forms.common import text_area
 
 

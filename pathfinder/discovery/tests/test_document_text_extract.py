@@ -9,7 +9,7 @@ import zipfile
 import docx
 import pytest
 
-from pathfinder.discovery.text_extract import MAX_BYTES, CannotRead, extract
+from pathfinder.core.text_extract import MAX_BYTES, CannotRead, extract
 
 
 def word_file(text: str) -> bytes:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from pathfinder.core.uploads import BoundedMemoryUpload
 from pathfinder.discovery.models import Document
 from pathfinder.discovery.services import documents as services
 from pathfinder.discovery.tests.test_document_text_extract import word_file
-from pathfinder.discovery.uploads import BoundedMemoryUpload
 
 
 def _document(world):

@@ -9,13 +9,15 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from pathfinder.core import text_extract
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Membership
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
-from pathfinder.discovery import checklist, text_extract
+from pathfinder.core.uploads import BoundedMemoryUpload
+from pathfinder.discovery import checklist
 from pathfinder.discovery.forms.documents import (
     DocumentEditForm,
     DocumentForm,
@@ -27,7 +29,6 @@ from pathfinder.discovery.forms.documents import (
 )
 from pathfinder.discovery.models import Document, DocumentReview, ReviewAnswer, WorkingGroup
 from pathfinder.discovery.services import documents as services
-from pathfinder.discovery.uploads import BoundedMemoryUpload
 from pathfinder.planning.forms.group import MeetingForm
 from pathfinder.planning.models import Meeting
 from pathfinder.planning.services.actions import may_own

@@ -8,7 +8,7 @@ import io
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 
-from pathfinder.discovery.text_extract import MAX_BYTES
+from pathfinder.core.text_extract import MAX_BYTES
 
 
 class BoundedMemoryUpload(FileUploadHandler):
