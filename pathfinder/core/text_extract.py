@@ -3,11 +3,13 @@
 Only the words are kept, long enough to count them (and, once the language
 check lands, to run it). A file is read only if its content is what its name
 says: a Word file must be a Word file, and so on. Plain Python plus
-python-docx and lxml; no Django.
+python-docx, lxml and pypdf; no Django.
 
-PDF: no PDF text reader is installed, so a PDF is recognised (and a
-password-protected one named as such) but its text is not read; the person is
-asked to save it as Word, OpenDocument or plain text instead."""
+PDF: the text layer is read with pypdf, at most MAX_PDF_PAGES pages and
+MAX_TEXT_CHARS characters (a pathological PDF must not hold the server). A PDF
+locked with a password to open it is refused; one whose only password guards
+printing or copying (it opens without one) is read. A PDF with no text layer
+(a scan) is refused, saying nothing was counted."""
 
 import io
 import re
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 MAX_BYTES = 10 * 1024 * 1024  # 10 MB
 MAX_UNPACKED_BYTES = 20 * MAX_BYTES  # a Word or ODT file is a zip: refuse a zip bomb
+MAX_PDF_PAGES = 500  # a longer PDF is refused: save the part to check
+MAX_TEXT_CHARS = 5_000_000  # about 800,000 words: far more than any policy
 EXTENSIONS = {"docx": "Word", "odt": "OpenDocument text", "txt": "plain text", "pdf": "PDF"}
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -135,12 +139,53 @@ def _txt(content: bytes) -> str:
     raise _not_what_it_says("txt")
 
 
+_LOCKED = "This PDF is protected with a password. Remove the password, save it and try again."
+
+
 def _pdf(content: bytes) -> str:
     if not content.lstrip()[:5] == b"%PDF-":
         raise _not_what_it_says("pdf")
-    if b"/Encrypt" in content:
-        raise CannotRead("This PDF is protected with a password. Remove the password, save it and try again.")
-    raise CannotRead(
-        "Pathfinder cannot read the words in a PDF yet. Save the document as Word (.docx), "
-        "OpenDocument (.odt) or plain text (.txt) and upload that instead."
-    )
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged PDF warns at length; the message says enough
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise CannotRead(_LOCKED)
+        pages = len(reader.pages)
+        if pages > MAX_PDF_PAGES:
+            raise CannotRead(
+                f"This PDF has {pages:,} pages; Pathfinder reads at most {MAX_PDF_PAGES}. "
+                "Save the part you want checked as a shorter PDF and try again."
+            )
+        parts: list[str] = []
+        length = 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            length += len(text)
+            if length > MAX_TEXT_CHARS:
+                raise CannotRead("This PDF holds far more text than a document would. Save the part to check.")
+            parts.append(text)
+    except CannotRead:
+        raise
+    except (FileNotDecryptedError, DependencyError, NotImplementedError):
+        # Opening needs a password, or an encryption pypdf cannot undo.
+        raise CannotRead(_LOCKED) from None
+    except LimitReachedError:
+        raise CannotRead("This PDF unpacks to far more than a document would. Save the text only and try again.") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+        # A broken PDF fails in many ways inside the reader; all mean the same to the person.
+        raise CannotRead(
+            "This file's name says it is a PDF, but it could not be read: it may be damaged. "
+            "Open it and save it again as a PDF, or choose another file."
+        ) from None
+    text = "\n".join(parts)
+    if not _WORD.search(text):
+        raise CannotRead(
+            "This PDF has no words Pathfinder can read: it looks like a scanned image, so nothing was counted. "
+            "If you have the document as Word, OpenDocument or plain text, upload that instead."
+        )
+    return text

@@ -1,15 +1,45 @@
 """Reading a document's words in memory: Word, OpenDocument and plain text
 are read; a file whose content is not what its name says, a password-protected
-file, an empty one or one over 10 MB is refused with a clear message; PDF text
-cannot be read with the libraries installed, so it is refused plainly."""
+file, an empty one or one over 10 MB is refused with a clear message. A PDF's
+text layer is read; a scanned PDF (no text), a damaged one or one with more
+than 500 pages is refused, saying why."""
 
 import io
 import zipfile
 
 import docx
 import pytest
+from pypdf import PdfReader, PdfWriter
 
-from pathfinder.core.text_extract import MAX_BYTES, CannotRead, extract
+from pathfinder.core.text_extract import MAX_BYTES, MAX_PDF_PAGES, CannotRead, extract
+
+
+def pdf_file(text: str) -> bytes:
+    """A real PDF with a text layer, as WeasyPrint makes the project's own exports."""
+    from weasyprint import HTML
+
+    body = "".join(f"<p>{line}</p>" for line in text.split("\n"))
+    return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
+
+
+def _written(writer: PdfWriter) -> bytes:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def locked_pdf(text: str, *, user_password: str = "open-sesame") -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_file(text))))
+    writer.encrypt(user_password=user_password, owner_password="owner-only", algorithm="AES-256")
+    return _written(writer)
+
+
+def blank_pdf(pages: int = 1) -> bytes:
+    """What a scan looks like to a text reader: pages with no text layer."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    return _written(writer)
 
 
 def word_file(text: str) -> bytes:
@@ -67,17 +97,41 @@ def test_it_refuses_a_file_that_is_not_what_its_name_says():
 
 
 def test_it_refuses_a_password_protected_file():
-    with pytest.raises(CannotRead, match="protected with a password"):
-        extract("locked.pdf", b"%PDF-1.7\n1 0 obj\n<< /Encrypt 5 0 R >>\nendobj\n")
+    with pytest.raises(CannotRead, match="This PDF is protected with a password"):
+        extract("locked.pdf", locked_pdf("Our lone working policy"))
     with pytest.raises(CannotRead, match="protected with a password"):
         extract("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
     with pytest.raises(CannotRead, match="protected with a password"):
         extract("locked.odt", odt_file("Secret", encrypted=True))
 
 
-def test_it_says_plainly_that_pdf_text_cannot_be_read_yet():
-    with pytest.raises(CannotRead, match="cannot read the words in a PDF yet"):
-        extract("policy.pdf", b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n")
+def test_it_counts_the_words_of_a_pdf():
+    result = extract("Leaflet.PDF", pdf_file("You are welcome here.\nYou choose what to share."))
+    assert result.kind == "pdf"
+    assert result.word_count == 9
+    assert "You choose what to share." in result.text
+
+
+def test_it_reads_a_pdf_whose_password_only_guards_printing():
+    # Opens without a password (only the owner password is set), as many published leaflets do.
+    assert extract("leaflet.pdf", locked_pdf("Ask us about peer support", user_password="")).word_count == 5
+
+
+def test_it_says_a_pdf_without_text_looks_like_a_scan_and_nothing_was_counted():
+    with pytest.raises(CannotRead, match="looks like a scanned image, so nothing was counted"):
+        extract("scan.pdf", blank_pdf(2))
+
+
+def test_it_refuses_a_damaged_pdf():
+    whole = pdf_file("Our referral pathway")
+    for content in [b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", whole[: len(whole) // 3], b"%PDF-" + b"\xff" * 500]:
+        with pytest.raises(CannotRead, match="could not be read: it may be damaged"):
+            extract("policy.pdf", content)
+
+
+def test_it_refuses_a_pdf_with_too_many_pages_and_says_the_limit():
+    with pytest.raises(CannotRead, match=f"This PDF has 501 pages; Pathfinder reads at most {MAX_PDF_PAGES}"):
+        extract("everything.pdf", blank_pdf(MAX_PDF_PAGES + 1))
 
 
 def test_it_refuses_a_file_over_10_mb():

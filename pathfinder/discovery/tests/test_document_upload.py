@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pathfinder.core.uploads import BoundedMemoryUpload
 from pathfinder.discovery.models import Document
 from pathfinder.discovery.services import documents as services
-from pathfinder.discovery.tests.test_document_text_extract import word_file
+from pathfinder.discovery.tests.test_document_text_extract import blank_pdf, locked_pdf, pdf_file, word_file
 
 
 def _document(world):
@@ -63,7 +63,7 @@ def test_it_refuses_a_15_mb_file_without_writing_it_to_disk(world, as_user, sett
 def test_it_refuses_a_locked_pdf_and_a_disguised_file(world, as_user):
     document = _document(world)
     client = as_user(world.member)
-    locked = _upload(client, document, "policy.pdf", b"%PDF-1.7\n<< /Encrypt 2 0 R >>")
+    locked = _upload(client, document, "policy.pdf", locked_pdf("Our lone working policy"))
     assert "This PDF is protected with a password." in locked.page.text()
     disguised = _upload(client, document, "policy.docx", b"\x89PNG\r\n\x1a\nnot a word file")
     assert "its content is not" in disguised.page.text()
@@ -88,3 +88,13 @@ def test_it_still_checks_the_csrf_token(world, client):
     strict.force_login(world.member, backend="allauth.account.auth_backends.AuthenticationBackend")
     response = strict.post(f"/documents/{document.pk}/text/", {"file": SimpleUploadedFile("a.txt", b"hello")})
     assert response.status_code == 403
+
+
+def test_it_counts_the_words_of_a_pdf_and_names_a_scan(world, as_user):
+    document = _document(world)
+    client = as_user(world.member)
+    read = _upload(client, document, "form.pdf", pdf_file("What would help you today?"))
+    assert "form.pdf: 5 words." in read.page.text()
+    scan = _upload(client, document, "scan.pdf", blank_pdf())
+    assert scan.page.title.startswith("Error: ")
+    assert "looks like a scanned image, so nothing was counted" in scan.page.text()
