@@ -6,11 +6,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pathfinder.core.uploads import BoundedMemoryUpload
 from pathfinder.discovery.models import Document
 from pathfinder.discovery.services import documents as services
+from pathfinder.programmes import registry
+from pathfinder.programmes.registry import TextCheck, TextCheckResult
 from pathfinder.discovery.tests.test_document_text_extract import blank_pdf, locked_pdf, pdf_file, word_file
 
 
@@ -30,13 +33,60 @@ def _upload(client, document, name, content):
     return client.post(f"/documents/{document.pk}/text/", {"file": SimpleUploadedFile(name, content)})
 
 
-def test_it_counts_the_words_and_says_it_is_ready_for_the_language_check(world, as_user):
+def test_it_counts_the_words(world, as_user):
     document = _document(world)
     response = _upload(as_user(world.member), document, "form.docx", word_file("What would help you today?"))
     assert response.status_code == 200
     text = response.page.text()
-    assert "Ready for the language check" in text
+    assert "The file was read" in text
     assert "form.docx: 5 words." in text
+
+
+@pytest.fixture
+def one_check(monkeypatch):
+    """Only a check of the test's own, whatever other apps registered; put back after."""
+    seen = []
+
+    def run(programme, user, name, text):
+        seen.append((programme, user, name, text))
+        return TextCheckResult(
+            title="Counting check",
+            lines=(f"{text.count('addict')} uses of a word to look at again.", "Nothing else to note."),
+            href="/somewhere/",
+            link_text="See everything the check found",
+        )
+
+    monkeypatch.setattr(registry, "_text_checks", {})
+    registry.register_text_check(TextCheck(key="counting", title="Counting check", run=run))
+    return seen
+
+
+def test_it_runs_every_registered_check_and_shows_what_it_found(world, as_user, one_check):
+    document = _document(world)
+    words = "Addicts are welcome. We ask every addict what would help."
+    response = _upload(as_user(world.member), document, "form.pdf", pdf_file(words))
+    assert one_check == [(world.programme, world.member, "Initial assessment form", one_check[0][3])]
+    assert "every addict what would help" in one_check[0][3]  # the check saw the text
+    page = response.page
+    card = page.text()
+    assert "Counting check" in card
+    assert "1 uses of a word to look at again." in card and "Nothing else to note." in card
+    assert [a.get("href") for a in page.css("main a") if a.text_content() == "See everything the check found"] == [
+        "/somewhere/"
+    ]
+    # Discovery keeps none of the text: not in the register, not in the audit log.
+    from pathfinder.core.models import AuditEvent
+
+    document.refresh_from_db()
+    assert "would help" not in f"{document.notes} {document.title}"
+    assert not any("would help" in str(event.__dict__) for event in AuditEvent.objects.all())
+
+
+def test_no_check_runs_on_a_file_that_could_not_be_read(world, as_user, one_check):
+    document = _document(world)
+    response = _upload(as_user(world.member), document, "scan.pdf", blank_pdf())
+    assert one_check == []
+    assert "Counting check" not in response.page.text()
 
 
 def test_it_refuses_a_15_mb_file_without_writing_it_to_disk(world, as_user, settings, monkeypatch):

@@ -35,6 +35,7 @@ from pathfinder.planning.services.actions import may_own
 from pathfinder.planning.views.access import plan_last_day
 from pathfinder.planning.wording import long_date
 from pathfinder.programmes.models import Finding, Programme
+from pathfinder.programmes.registry import text_checks
 
 
 def _today():
@@ -328,6 +329,7 @@ def _document_text(request, pk):
     item = _document(request, pk, Perm.RECORD_FINDINGS)
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
+    checked = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -338,12 +340,17 @@ def _document_text(request, pk):
             form.add_error("file", str(problem))
         finally:
             upload.close()
+        if result:
+            # Each registered check reads the text while it is in memory; only what they counted is shown.
+            checked = [check.run(item.programme, request.user, item.title, result.text) for check in text_checks()]
     context = _page(
         request,
         item.programme,
         document=item,
         form=form,
         result=result,
+        checked=checked,
+        has_checks=bool(text_checks()),
         file_name=request.FILES["file"].name if result else "",
         breadcrumbs=_document_crumbs(item),
     )
