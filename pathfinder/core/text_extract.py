@@ -175,7 +175,9 @@ def _pdf(content: bytes) -> str:
         # Opening needs a password, or an encryption pypdf cannot undo.
         raise CannotRead(_LOCKED) from None
     except LimitReachedError:
-        raise CannotRead("This PDF unpacks to far more than a document would. Save the text only and try again.") from None
+        raise CannotRead(
+            "This PDF unpacks to far more than a document would. Save the text only and try again."
+        ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
         # A broken PDF fails in many ways inside the reader; all mean the same to the person.
         raise CannotRead(

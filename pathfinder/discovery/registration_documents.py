@@ -66,4 +66,48 @@ def _phase_one_progress(programme, user):
     return Progress(text=text, href=reverse("discovery_documents", args=[programme.pk]), link_text="Documents")
 
 
-register_part(Part(key="documents", title="Documents", order=20, progress=_phase_one_progress))
+MAX_DOCUMENTS_LISTED = 5
+
+
+def _phase_one_found(programme, user):
+    """What reviews found and proposed, per document, under Policies and
+    processes (the theme review findings are filed under). One query."""
+    from django.db.models import Count, Q
+
+    from pathfinder.core.scoping import scoped
+    from pathfinder.discovery.models import Document, ReviewAnswer
+    from pathfinder.discovery.presenters.interviews import plural
+    from pathfinder.programmes.domain import Theme
+
+    rows = list(
+        scoped(ReviewAnswer, user)
+        .filter(review__document__programme=programme)
+        .values("review__document_id", "review__document__title", "review__document__changed_by")
+        .annotate(found=Count("id", filter=~Q(found="")), proposed=Count("id", filter=~Q(proposed="")))
+        .filter(Q(found__gt=0) | Q(proposed__gt=0))
+        .order_by("-proposed", "-found", "review__document__title", "review__document_id")
+    )
+    if not rows:
+        return {}
+    who = dict(Document.ChangedBy.choices)
+    found, proposed = sum(row["found"] for row in rows), sum(row["proposed"] for row in rows)
+    lines = [
+        f"Documents: reviews of {plural(len(rows), 'document')} noted {plural(found, 'thing')} and proposed "
+        f"{plural(proposed, 'change')}."
+    ]
+    for row in rows[:MAX_DOCUMENTS_LISTED]:
+        said = [
+            f"{plural(row['found'], 'thing')} noted" if row["found"] else "",
+            f"{plural(row['proposed'], 'change')} proposed" if row["proposed"] else "",
+        ]
+        can_change = who.get(row["review__document__changed_by"], "")
+        lines.append(
+            f"“{row['review__document__title']}”: {', '.join(part for part in said if part)}"
+            + (f" ({can_change[0].lower() + can_change[1:]})." if can_change else ".")
+        )
+    if len(rows) > MAX_DOCUMENTS_LISTED:
+        lines.append(f"And {plural(len(rows) - MAX_DOCUMENTS_LISTED, 'more document')}: see the documents register.")
+    return {Theme.POLICIES.value: lines}
+
+
+register_part(Part(key="documents", title="Documents", order=20, progress=_phase_one_progress, found=_phase_one_found))

@@ -54,4 +54,43 @@ def _phase_one_progress(programme, user):
     return Progress(text=text, href=reverse("partner_list", args=[programme.pk]), link_text="Partners")
 
 
-register_part(Part(key="partners", title="Partners", order=30, progress=_phase_one_progress))
+MAX_BARRIERS_LISTED = 3  # per theme
+
+
+def _phase_one_found(programme, user):
+    """What working with partners showed, per theme: counts, and the barriers
+    in the words they were recorded in. One query."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.discovery.models import PartnerLearning
+    from pathfinder.discovery.presenters.interviews import plural
+
+    learnings = (
+        scoped(PartnerLearning, user)
+        .filter(partner__programme=programme)
+        .values_list("theme", "kind", "text", "partner__name")
+        .order_by("theme", "created_at", "id")
+    )
+    by_theme: dict[str, dict[str, list]] = {}
+    for theme, kind, text, partner in learnings:
+        by_theme.setdefault(theme, {}).setdefault(kind, []).append((text, partner))
+    found = {}
+    for theme, kinds in by_theme.items():
+        helps = len(kinds.get(PartnerLearning.Kind.STRENGTH, []))
+        barriers = kinds.get(PartnerLearning.Kind.BARRIER, [])
+        ideas = len(kinds.get(PartnerLearning.Kind.IDEA, []))
+        counted = [
+            f"{plural(helps, 'thing')} that {'helps' if helps == 1 else 'help'}" if helps else "",
+            plural(len(barriers), "barrier") if barriers else "",
+            plural(ideas, "idea") if ideas else "",
+        ]
+        lines = ["Partners: " + ", ".join(part for part in counted if part) + "."]
+        lines += [f"Barrier, working with {partner}: {text}" for text, partner in barriers[:MAX_BARRIERS_LISTED]]
+        if len(barriers) > MAX_BARRIERS_LISTED:
+            lines.append(
+                f"And {plural(len(barriers) - MAX_BARRIERS_LISTED, 'more barrier')}: see the partners register."
+            )
+        found[theme] = lines
+    return found
+
+
+register_part(Part(key="partners", title="Partners", order=30, progress=_phase_one_progress, found=_phase_one_found))

@@ -10,6 +10,13 @@ from pathfinder.discovery.registration_partners import FINDING_SOURCE
 from pathfinder.programmes import services as programme_services
 from pathfinder.programmes.models import Finding
 
+# Audit kinds this app writes (plain strings, as planning's are).
+PARTNER_ADDED = "discovery.partner_added"
+PARTNER_CHANGED = "discovery.partner_changed"
+PARTNER_INVITED = "discovery.partner_invited"
+PARTNER_JOINED = "discovery.partner_joined"
+PARTNER_LEARNING_ADDED = "discovery.partner_learning_added"
+
 # What an engagement is -> the registered invitable source it may point at.
 REF_TYPES = {PartnerEngagement.What.SURVEY: "survey", PartnerEngagement.What.LENS_EVENT: "lens"}
 
@@ -25,7 +32,10 @@ def _joint_work(values) -> list[str]:
 
 def add_partner(*, programme, by, **fields) -> Partner:
     fields["joint_work"] = _joint_work(fields.get("joint_work", []))
-    return Partner.objects.create(programme=programme, created_by=by, **fields)
+    with transaction.atomic():
+        partner = Partner.objects.create(programme=programme, created_by=by, **fields)
+        audit.record(PARTNER_ADDED, actor=by, service=programme.service, target=partner)
+    return partner
 
 
 @transaction.atomic
@@ -35,14 +45,16 @@ def edit_partner(partner: Partner, *, version: int, by, **fields) -> None:
     for name, value in fields.items():
         setattr(partner, name, value)
     save_if_current(partner, version, list(fields))
+    audit.record(PARTNER_CHANGED, actor=by, service=partner.programme.service, target=partner)
 
 
+@transaction.atomic
 def record_engagement(
     *, partner: Partner, what: str, title: str, by, invited_on=None, joined: bool = False, ref_id: str = ""
 ) -> PartnerEngagement:
     """One invitation. With `ref_id`, it points at a survey or lens event by id
     (what the registered source calls it); otherwise `title` says what it was."""
-    return PartnerEngagement.objects.create(
+    engagement = PartnerEngagement.objects.create(
         partner=partner,
         what=what,
         title=title.strip(),
@@ -52,15 +64,23 @@ def record_engagement(
         joined=joined,
         created_by=by,
     )
+    audit.record(
+        PARTNER_INVITED, actor=by, service=partner.programme.service, target=engagement, what=what, joined=joined
+    )
+    return engagement
 
 
-def set_joined(engagement: PartnerEngagement, *, joined: bool) -> None:
+@transaction.atomic
+def set_joined(engagement: PartnerEngagement, *, joined: bool, by=None) -> None:
     PartnerEngagement.objects.filter(pk=engagement.pk).update(joined=joined)
     engagement.joined = joined
+    service = engagement.partner.programme.service
+    audit.record(PARTNER_JOINED, actor=by, service=service, target=engagement, joined=joined)
 
 
+@transaction.atomic
 def add_learning(*, partner: Partner, by, kind: str, theme: str, text: str, principles=()) -> PartnerLearning:
-    return PartnerLearning.objects.create(
+    learning = PartnerLearning.objects.create(
         partner=partner,
         kind=kind,
         theme=theme,
@@ -68,6 +88,10 @@ def add_learning(*, partner: Partner, by, kind: str, theme: str, text: str, prin
         text=text.strip(),
         created_by=by,
     )
+    audit.record(
+        PARTNER_LEARNING_ADDED, actor=by, service=partner.programme.service, target=learning, learning=kind, theme=theme
+    )
+    return learning
 
 
 def source_id(learning: PartnerLearning) -> str:

@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pathfinder.core.uploads import BoundedMemoryUpload
 from pathfinder.discovery.models import Document
 from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.test_document_text_extract import blank_pdf, locked_pdf, pdf_file, word_file
 from pathfinder.programmes import registry
 from pathfinder.programmes.registry import TextCheck, TextCheckResult
-from pathfinder.discovery.tests.test_document_text_extract import blank_pdf, locked_pdf, pdf_file, word_file
 
 
 def _document(world):

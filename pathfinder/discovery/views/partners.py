@@ -198,7 +198,7 @@ def engagement_joined(request, pk):
         pk=pk,
     )
     joined = request.POST.get("joined") == "1"
-    services.set_joined(engagement, joined=joined)
+    services.set_joined(engagement, joined=joined, by=request.user)
     partner = engagement.partner
     messages.success(
         request,
