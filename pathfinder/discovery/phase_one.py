@@ -6,6 +6,8 @@ the same way, from their own modules, so this file need not change.
   panel and the page ("3 interviews done, 2 with partners").
 - `found(programme, user)` -> {theme value: [plain sentences]}: what that part
   found, for the "ready for the lens event" guidance, per theme.
+- `summary(programme, user)` -> [reports.content blocks]: that part's section
+  of the phase one summary (PDF and Word). Never a person's name.
 """
 
 from collections.abc import Callable
@@ -26,6 +28,7 @@ class Part:
     order: int = 100
     progress: Callable = field(default=lambda programme, user: None)
     found: Callable = field(default=lambda programme, user: {})
+    summary: Callable = field(default=lambda programme, user: [])
 
 
 _parts: dict[str, Part] = {}

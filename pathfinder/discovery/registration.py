@@ -40,7 +40,22 @@ register_panel(
     )
 )
 register_finding_source(FindingSource(key="interview", label="Familiarisation interview", link=_source_link))
+
+
+def _interview_summary(programme, user):
+    from pathfinder.discovery.presenters.interviews import interview_summary
+
+    return interview_summary(programme, user)
+
+
 register_part(
-    Part(key="interviews", title="Interviews", order=10, progress=_interview_progress, found=_interview_findings)
+    Part(
+        key="interviews",
+        title="Interviews",
+        order=10,
+        progress=_interview_progress,
+        found=_interview_findings,
+        summary=_interview_summary,
+    )
 )
 core_demo.register(demo_interviews.load)

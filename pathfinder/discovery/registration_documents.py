@@ -110,4 +110,44 @@ def _phase_one_found(programme, user):
     return {Theme.POLICIES.value: lines}
 
 
-register_part(Part(key="documents", title="Documents", order=20, progress=_phase_one_progress, found=_phase_one_found))
+def _phase_one_summary(programme, user):
+    """The register as a table: titles, who may change each, review status.
+    Notes and what reviews say in their own words stay in Pathfinder."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.discovery.models import Document
+    from pathfinder.reports.content import Heading, Paragraph, Table
+
+    rows = list(scoped(Document, user).filter(programme=programme).order_by("title", "id"))
+    blocks = [Heading("Documents and their review"), Paragraph(_phase_one_progress(programme, user).text)]
+    if rows:
+        blocks.append(
+            Table(
+                title="Documents in the register",
+                columns=["Document", "Kind", "Who may change it", "Trauma-informed review", "Next review"],
+                rows=[
+                    [
+                        row.title,
+                        row.get_kind_display(),
+                        row.get_changed_by_display(),
+                        row.get_status_display(),
+                        row.next_review_on,
+                    ]
+                    for row in rows
+                ],
+                row_headers=True,
+                empty_text="Not set",
+            )
+        )
+    return blocks
+
+
+register_part(
+    Part(
+        key="documents",
+        title="Documents",
+        order=20,
+        progress=_phase_one_progress,
+        found=_phase_one_found,
+        summary=_phase_one_summary,
+    )
+)

@@ -62,6 +62,7 @@ def _phase_one_found(programme, user):
     in the words they were recorded in. One query."""
     from pathfinder.core.scoping import scoped
     from pathfinder.discovery.models import PartnerLearning
+    from pathfinder.discovery.names import possible_names
     from pathfinder.discovery.presenters.interviews import plural
 
     learnings = (
@@ -84,13 +85,63 @@ def _phase_one_found(programme, user):
             plural(ideas, "idea") if ideas else "",
         ]
         lines = ["Partners: " + ", ".join(part for part in counted if part) + "."]
-        lines += [f"Barrier, working with {partner}: {text}" for text, partner in barriers[:MAX_BARRIERS_LISTED]]
-        if len(barriers) > MAX_BARRIERS_LISTED:
-            lines.append(
-                f"And {plural(len(barriers) - MAX_BARRIERS_LISTED, 'more barrier')}: see the partners register."
-            )
+        # These lines go into the phase one summary too: a barrier that may name someone is left to the register.
+        listed = [(text, partner) for text, partner in barriers if not possible_names(text)][:MAX_BARRIERS_LISTED]
+        lines += [f"Barrier, working with {partner}: {text}" for text, partner in listed]
+        if len(barriers) > len(listed):
+            lines.append(f"And {plural(len(barriers) - len(listed), 'more barrier')}: see the partners register.")
         found[theme] = lines
     return found
 
 
-register_part(Part(key="partners", title="Partners", order=30, progress=_phase_one_progress, found=_phase_one_found))
+def _phase_one_summary(programme, user):
+    """Partner organisations, their joint work and what they were invited to
+    and joined. Contacts stay in Pathfinder: an address can name a person."""
+    from django.db.models import Count, Q
+
+    from pathfinder.core.scoping import scoped
+    from pathfinder.discovery.models import Partner
+    from pathfinder.reports.content import Heading, Paragraph, Table
+
+    rows = list(
+        scoped(Partner, user)
+        .filter(programme=programme)
+        .annotate(
+            invited=Count("engagements", distinct=True),
+            joined=Count("engagements", filter=Q(engagements__joined=True), distinct=True),
+        )
+        .order_by("name", "id")
+    )
+    blocks = [Heading("Partners"), Paragraph(_phase_one_progress(programme, user).text)]
+    if rows:
+        blocks.append(
+            Table(
+                title="Partners in the register",
+                columns=["Partner", "Kind", "Joint work", "Invited to", "Took part in"],
+                rows=[
+                    [
+                        row.name,
+                        row.get_kind_display(),
+                        ", ".join(row.joint_work_labels()) or "None yet",
+                        row.invited,
+                        row.joined,
+                    ]
+                    for row in rows
+                ],
+                numeric_columns=frozenset({3, 4}),
+                row_headers=True,
+            )
+        )
+    return blocks
+
+
+register_part(
+    Part(
+        key="partners",
+        title="Partners",
+        order=30,
+        progress=_phase_one_progress,
+        found=_phase_one_found,
+        summary=_phase_one_summary,
+    )
+)

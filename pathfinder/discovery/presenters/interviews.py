@@ -104,17 +104,28 @@ def _counts_sentence(counts) -> str:
     )
 
 
-def summary_document(*, service, programme, counts, summaries, today) -> Document:
-    """The phase one summary: counts, themes most raised, and what helps and
-    gets in the way per theme. No names, no quotes attributed to anyone."""
+def summary_data(programme, user):
+    """(counts, theme summaries) of the interviews `user` may see, in two queries."""
+    interviews = list(
+        scoped(Interview, user)
+        .filter(programme=programme)
+        .annotate(participant_count=Count("participants", distinct=True))
+    )
+    return interview_counts(interviews), theme_summaries(tags_for(programme, user))
+
+
+def summary_blocks(counts, summaries) -> list:
+    """The interviews' part of the phase one summary: counts, themes most
+    raised, and what helps and gets in the way per theme. No names, no quotes
+    attributed to anyone."""
     blocks = [
-        Heading("What phase one did"),
+        Heading("Familiarisation interviews"),
         Paragraph(_counts_sentence(counts)),
         Paragraph(
             "Nobody is named in this summary. What helps and what gets in the way are written in the interviewers' "
             "words, about systems and ways of working."
         ),
-        Heading("Themes most raised"),
+        Heading("Themes most raised", level=3),
     ]
     if summaries:
         blocks.append(
@@ -130,20 +141,18 @@ def summary_document(*, service, programme, counts, summaries, today) -> Documen
             )
         )
         for summary in summaries:
-            blocks.append(Heading(summary.label, level=3))
+            blocks.append(Heading(summary.label, level=4))
             if summary.facilitators:
                 blocks += [Paragraph("What helps:"), BulletList(summary.facilitators)]
             if summary.barriers:
                 blocks += [Paragraph("What gets in the way:"), BulletList(summary.barriers)]
     else:
         blocks.append(Paragraph("Nothing has been tagged by theme yet."))
-    return Document(
-        title="Phase one summary",
-        subtitle=f"{service.name}: what familiarisation interviews found",
-        blocks=blocks,
-        author_label=service.name,
-        generated_on=today,
-    )
+    return blocks
+
+
+def interview_summary(programme, user) -> list:
+    return summary_blocks(*summary_data(programme, user))
 
 
 def guide_document(*, service, version, today) -> Document:

@@ -48,8 +48,9 @@ def _grow(world, group):
         lambda w: f"/document-reviews/{DocumentReview.objects.order_by('id').first().pk}/",
         lambda w: f"/programmes/{w.programme.pk}/working-groups/",
         lambda w: f"/working-groups/{w.programme.working_groups.get().pk}/",
+        lambda w: f"/programmes/{w.programme.pk}/phase-one/",
     ],
-    ids=["register", "dashboard", "document", "review", "groups", "group"],
+    ids=["register", "dashboard", "document", "review", "groups", "group", "phase-one"],
 )
 def test_query_count_does_not_grow_with_documents(world, as_user, url):
     group = services.add_working_group(

@@ -49,3 +49,12 @@ def test_it_shows_a_partner_in_the_same_number_of_queries_however_much_is_record
         EngagementFactory(partner=partner, what="lens_event", ref_type="lens", ref_id=str(number + 1))
         LearningFactory(partner=partner)
     assert _queries(client, url) == few
+
+
+def test_it_shows_the_phase_one_page_in_the_same_number_of_queries(world, as_user):
+    client = as_user(world.lead)
+    url = reverse("discovery_overview", args=[world.programme.pk])
+    _add(world, 1)
+    few = _queries(client, url)
+    _add(world, 6)
+    assert _queries(client, url) == few

@@ -33,6 +33,7 @@ from pathfinder.discovery.forms.interviews import (
 )
 from pathfinder.discovery.models import Interview, InterviewNote, InterviewParticipant, InterviewTag
 from pathfinder.discovery.presenters import interviews as presenters
+from pathfinder.discovery.presenters import phase_one as phase_one_presenters
 from pathfinder.discovery.services import interviews as services
 from pathfinder.instruments import services as instrument_services
 from pathfinder.programmes.models import Programme
@@ -358,20 +359,10 @@ def interview_tag_finding(request, pk):
 # Across interviews ----------------------------------------------------------------------
 
 
-def _summary_data(request, programme):
-    interviews = list(
-        scoped(Interview, request.user)
-        .filter(programme=programme)
-        .annotate(participant_count=Count("participants", distinct=True))
-    )
-    summaries = presenters.theme_summaries(presenters.tags_for(programme, request.user))
-    return presenters.interview_counts(interviews), summaries
-
-
 @require_safe
 def summary(request, pk):
     programme = get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
-    counts, summaries = _summary_data(request, programme)
+    counts, summaries = presenters.summary_data(programme, request.user)
     context = _page(
         request,
         programme.service,
@@ -386,13 +377,13 @@ def summary(request, pk):
 
 @require_safe
 def summary_download(request, pk, fmt):
+    """The phase one summary (interviews, documents, partners), as PDF or Word."""
     if fmt not in {"pdf", "docx"}:
         raise Http404
     programme = get_for(request, Programme, Perm.EXPORT_DATA, pk=pk)
-    counts, summaries = _summary_data(request, programme)
     service = programme.service
-    document = presenters.summary_document(
-        service=service, programme=programme, counts=counts, summaries=summaries, today=timezone.localdate()
+    document = phase_one_presenters.summary_document(
+        service=service, programme=programme, user=request.user, today=timezone.localdate()
     )
     audit.record(
         audit.Kind.EXPORT, actor=request.user, service=service, target=programme, what="phase one summary", format=fmt
