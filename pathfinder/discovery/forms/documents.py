@@ -92,8 +92,11 @@ class ReviewForm(forms.Form):
     working_group = forms.ChoiceField(label="Working group that reviewed it", required=False)
     summary = text_area("Summary", max_length=3000, rows=3, help_text="What the group thought overall.")
 
-    def __init__(self, *args, groups=(), **kwargs):
+    def __init__(self, *args, groups=(), version_date=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if version_date is not None:
+            # A review reads the current version: it cannot have happened before that version was written.
+            self.fields["reviewed_on"].earliest = Limit(version_date, "the date of the current version")
         self.groups = {str(group.pk): group for group in groups}
         self.fields["working_group"].choices = [("", "Not a working group")] + [
             (key, group.name) for key, group in self.groups.items()

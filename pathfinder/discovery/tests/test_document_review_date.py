@@ -70,3 +70,28 @@ def test_the_date_rule_knows_an_earliest_day():
         assert str(problem).startswith("The review date is before the version date (10 May 2026).")
     else:
         raise AssertionError("a date before the earliest day was accepted")
+
+
+def test_a_review_dated_before_the_version_it_read_is_refused_and_nothing_is_lost(world, as_user):
+    from pathfinder.discovery.models import DocumentReview
+
+    document = services.add_document(
+        programme=world.programme,
+        by=world.lead,
+        title="Referral pathway",
+        kind="pathway",
+        owner="team",
+        changed_by="team",
+        version_date=date(2026, 5, 10),
+    )
+    response = as_user(world.member).post(
+        f"/documents/{document.pk}/reviews/new/",
+        {"reviewed_on": "2026-05-01", "working_group": "", "retell__found": "Asks twice, at referral and at intake."},
+    )
+    page = response.page
+    assert page.title.startswith("Error: ")
+    assert "The date of the review is before the date of the current version (10 May 2026)." in page.text()
+    assert "Asks twice, at referral and at intake." in page.text()
+    assert not DocumentReview.objects.exists()
+    document.refresh_from_db()
+    assert document.status == Document.Status.NOT_STARTED

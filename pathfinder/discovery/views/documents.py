@@ -214,6 +214,7 @@ def review_new(request, pk):
     form = ReviewForm(
         request.POST or None,
         groups=groups,
+        version_date=item.version_date,
         initial={"reviewed_on": _today(), "working_group": str(item.working_group_id or "")},
     )
     if request.method == "POST" and form.is_valid():
