@@ -7,36 +7,23 @@ theme, and the phase one summary PDF, read back with pdftotext, covers all
 three and names nobody."""
 
 import re
-import subprocess
 from datetime import date
 
 from django.utils import timezone
 
-from pathfinder.discovery import services_partners
 from pathfinder.discovery.services import documents
-from pathfinder.discovery.tests.factories_partners import tna_survey
+from pathfinder.discovery.tests.factories_documents import a_document
+from pathfinder.discovery.tests.factories_partners import LearningFactory, PartnerFactory, tna_survey
 from pathfinder.planning.models import Action
 from pathfinder.programmes.models import Finding
 from pathfinder.testing.factories import TEST_PASSWORD
-
-
-def pdf_text(path) -> str:
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return " ".join(result.stdout.decode().split())
+from tests.browser.test_discovery_interviews_journey import pdf_text
 
 
 def _paperwork(world):
     """What earlier steps of phase one left: a reviewed form, a partner, a TNA survey."""
     tna_survey(world.programme, world.lead, title="Training needs 2027")
-    form = documents.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Initial assessment form",
-        kind="assessment_form",
-        owner="team",
-        changed_by="team",
-        version_date=date(2026, 2, 1),
-    )
+    form = a_document(world, version_date=date(2026, 2, 1))
     documents.record_review(
         document=form,
         by=world.lead,
@@ -49,16 +36,8 @@ def _paperwork(world):
             }
         },
     )
-    partner = services_partners.add_partner(
-        programme=world.programme, by=world.lead, name="Riverside Medical Practice", kind="gp"
-    )
-    services_partners.add_learning(
-        partner=partner,
-        by=world.lead,
-        kind="barrier",
-        theme="service_design",
-        text="Shared care reviews happen without the person there.",
-    )
+    partner = PartnerFactory(programme=world.programme, name="Riverside Medical Practice")
+    LearningFactory(partner=partner)  # a barrier: "Shared care reviews happen without the person there."
 
 
 def test_phase_one_from_interview_to_summary(journey, new_journey, world, tmp_path):

@@ -20,7 +20,19 @@ def _choice(label: str, choices, *, what: str, radios: bool = True, required: bo
     )
 
 
-class DocumentForm(forms.Form):
+class _GroupChoice:
+    """A form with a `working_group` choice among `self.groups` (key -> group)."""
+
+    def clean_working_group(self):
+        key = self.cleaned_data.get("working_group")
+        if not key:
+            return None
+        if key not in self.groups:
+            raise forms.ValidationError("Choose a working group from the list.")
+        return self.groups[key]
+
+
+class DocumentForm(_GroupChoice, forms.Form):
     title = forms.CharField(
         label="Name of the document", max_length=200, error_messages={"required": "Enter the name of the document."}
     )
@@ -57,14 +69,6 @@ class DocumentForm(forms.Form):
             (key, group.name) for key, group in self.groups.items()
         ]
 
-    def clean_working_group(self):
-        key = self.cleaned_data.get("working_group")
-        if not key:
-            return None
-        if key not in self.groups:
-            raise forms.ValidationError("Choose a working group from the list.")
-        return self.groups[key]
-
     def clean(self):
         cleaned = super().clean()
         version_date = cleaned.get("version_date")
@@ -84,7 +88,7 @@ class DocumentEditForm(VersionedForm, DocumentForm):
     pass
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(_GroupChoice, forms.Form):
     """The checklist: for each question, an answer, what was found and what
     is proposed. Field names are `<key>__answer`, `<key>__found`, `<key>__proposed`."""
 
@@ -111,14 +115,6 @@ class ReviewForm(forms.Form):
             )
             self.fields[f"{question.key}__found"] = text_area("What you found", max_length=2000, rows=2)
             self.fields[f"{question.key}__proposed"] = text_area("What you propose to change", max_length=2000, rows=2)
-
-    def clean_working_group(self):
-        key = self.cleaned_data.get("working_group")
-        if not key:
-            return None
-        if key not in self.groups:
-            raise forms.ValidationError("Choose a working group from the list.")
-        return self.groups[key]
 
     def sections(self):
         """(principle label, [(question, answer field, found field, proposed field)]) for the page."""

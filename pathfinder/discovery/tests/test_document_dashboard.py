@@ -3,20 +3,11 @@ the register registers (the dashboard does not import it)."""
 
 from datetime import date
 
-from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.factories_documents import a_document
 
 
 def _add(world, title, next_review_on, status="not_started"):
-    return services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title=title,
-        kind="guidance",
-        owner="team",
-        changed_by="team",
-        next_review_on=next_review_on,
-        status=status,
-    )
+    return a_document(world, title, kind="guidance", next_review_on=next_review_on, status=status)
 
 
 def test_it_flags_overdue_reviews_on_the_dashboard(world, as_user, monkeypatch):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pathfinder.discovery.models import Document, DocumentReview
 from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.factories_documents import a_document
 
 
 def _queries(client, url) -> int:
@@ -19,16 +20,7 @@ def _queries(client, url) -> int:
 
 
 def _grow(world, group):
-    document = services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="A form",
-        kind="assessment_form",
-        owner="team",
-        changed_by="team",
-        working_group=group,
-        next_review_on=date(2026, 1, 1),
-    )
+    document = a_document(world, "A form", working_group=group, next_review_on=date(2026, 1, 1))
     services.record_review(
         document=document,
         by=world.lead,

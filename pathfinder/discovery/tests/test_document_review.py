@@ -7,21 +7,13 @@ from datetime import date
 
 from pathfinder.discovery import checklist
 from pathfinder.discovery.models import Document, DocumentReview, ReviewAnswer
-from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.factories_documents import a_document
 from pathfinder.planning.models import Action
 from pathfinder.programmes.models import Finding
 
 
 def _document(world):
-    return services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Initial assessment form",
-        kind="assessment_form",
-        owner="team",
-        changed_by="team",
-        version_date=date(2026, 3, 1),
-    )
+    return a_document(world, version_date=date(2026, 3, 1))
 
 
 def _review(client, document, **fields):

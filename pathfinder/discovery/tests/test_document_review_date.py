@@ -5,7 +5,7 @@ from datetime import date
 
 from pathfinder.core import dates
 from pathfinder.discovery.models import Document
-from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.factories_documents import a_document
 
 
 def _data(**fields):
@@ -38,15 +38,7 @@ def test_it_refuses_a_review_date_before_the_version_date(world, as_user):
 
 
 def test_it_refuses_it_when_changing_a_document_too(world, as_user):
-    document = services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Referral pathway",
-        kind="pathway",
-        owner="team",
-        changed_by="team",
-        version_date=date(2026, 5, 10),
-    )
+    document = a_document(world, "Referral pathway", kind="pathway", version_date=date(2026, 5, 10))
     response = as_user(world.member).post(f"/documents/{document.pk}/edit/", _data(version=str(document.version)))
     assert response.status_code == 200
     assert "is before the date of the current version" in response.page.text()
@@ -75,15 +67,7 @@ def test_the_date_rule_knows_an_earliest_day():
 def test_a_review_dated_before_the_version_it_read_is_refused_and_nothing_is_lost(world, as_user):
     from pathfinder.discovery.models import DocumentReview
 
-    document = services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Referral pathway",
-        kind="pathway",
-        owner="team",
-        changed_by="team",
-        version_date=date(2026, 5, 10),
-    )
+    document = a_document(world, "Referral pathway", kind="pathway", version_date=date(2026, 5, 10))
     response = as_user(world.member).post(
         f"/documents/{document.pk}/reviews/new/",
         {"reviewed_on": "2026-05-01", "working_group": "", "retell__found": "Asks twice, at referral and at intake."},

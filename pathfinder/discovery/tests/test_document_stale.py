@@ -3,19 +3,11 @@ refused through the shared versioned form, never a silent overwrite."""
 
 from datetime import date
 
-from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.factories_documents import a_document
 
 
 def test_it_refuses_a_stale_save_and_keeps_both_changes_visible(world, as_user):
-    document = services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Welcome leaflet",
-        kind="leaflet",
-        owner="team",
-        changed_by="team",
-        version_date=date(2026, 3, 1),
-    )
+    document = a_document(world, "Welcome leaflet", kind="leaflet", version_date=date(2026, 3, 1))
     lead, member = as_user(world.lead), as_user(world.member)
     form_lead = lead.get(f"/documents/{document.pk}/edit/").page
     opened = form_lead.css("input[name=opened]")[0].get("value")

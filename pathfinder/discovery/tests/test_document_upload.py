@@ -11,22 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pathfinder.core.uploads import BoundedMemoryUpload
 from pathfinder.discovery.models import Document
-from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.factories_documents import a_document
 from pathfinder.discovery.tests.test_document_text_extract import blank_pdf, locked_pdf, pdf_file, word_file
 from pathfinder.programmes import registry
 from pathfinder.programmes.registry import TextCheck, TextCheckResult
 
 
 def _document(world):
-    return services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Initial assessment form",
-        kind="assessment_form",
-        owner="team",
-        changed_by="team",
-        version_date=date(2026, 3, 1),
-    )
+    return a_document(world, version_date=date(2026, 3, 1))
 
 
 def _upload(client, document, name, content):

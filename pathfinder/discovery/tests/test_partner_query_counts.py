@@ -1,3 +1,4 @@
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,18 +19,10 @@ def _add(world, count):
         LearningFactory(partner=partner)
 
 
-def test_it_lists_partners_in_the_same_number_of_queries(world, as_user):
+@pytest.mark.parametrize("name", ["partner_list", "programme_dashboard", "discovery_overview"])
+def test_programme_pages_show_partners_in_the_same_number_of_queries(world, as_user, name):
     client = as_user(world.lead)
-    url = reverse("partner_list", args=[world.programme.pk])
-    _add(world, 1)
-    few = _queries(client, url)
-    _add(world, 6)
-    assert _queries(client, url) == few
-
-
-def test_it_shows_the_dashboard_panel_in_the_same_number_of_queries(world, as_user):
-    client = as_user(world.lead)
-    url = reverse("programme_dashboard", args=[world.programme.pk])
+    url = reverse(name, args=[world.programme.pk])
     _add(world, 1)
     few = _queries(client, url)
     _add(world, 6)
@@ -48,13 +41,4 @@ def test_it_shows_a_partner_in_the_same_number_of_queries_however_much_is_record
         EngagementFactory(partner=partner, what="survey", ref_type="survey", ref_id=str(number + 1))
         EngagementFactory(partner=partner, what="lens_event", ref_type="lens", ref_id=str(number + 1))
         LearningFactory(partner=partner)
-    assert _queries(client, url) == few
-
-
-def test_it_shows_the_phase_one_page_in_the_same_number_of_queries(world, as_user):
-    client = as_user(world.lead)
-    url = reverse("discovery_overview", args=[world.programme.pk])
-    _add(world, 1)
-    few = _queries(client, url)
-    _add(world, 6)
     assert _queries(client, url) == few

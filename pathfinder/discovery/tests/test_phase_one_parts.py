@@ -4,17 +4,12 @@ from datetime import date
 
 from pathfinder.discovery import services_partners
 from pathfinder.discovery.services import documents
+from pathfinder.discovery.tests.factories_documents import a_document
+from pathfinder.discovery.tests.factories_partners import LearningFactory, PartnerFactory
 
 
 def test_the_phase_one_page_shows_documents_and_partners_progress(world, as_user):
-    documents.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Assessment form",
-        kind="assessment_form",
-        owner="team",
-        changed_by="team",
-    )
+    a_document(world, "Assessment form")
     services_partners.add_partner(
         programme=world.programme, by=world.lead, name="Riverside Medical Practice", kind="gp"
     )
@@ -25,14 +20,7 @@ def test_the_phase_one_page_shows_documents_and_partners_progress(world, as_user
 
 
 def _reviewed(world, title, changed_by, answers):
-    document = documents.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title=title,
-        kind="assessment_form",
-        owner="hr" if changed_by == "hr" else "team",
-        changed_by=changed_by,
-    )
+    document = a_document(world, title, owner="hr" if changed_by == "hr" else "team", changed_by=changed_by)
     documents.record_review(document=document, by=world.lead, reviewed_on=date(2026, 11, 20), answers=answers)
     return document
 
@@ -56,19 +44,9 @@ def test_the_phase_one_page_lists_what_reviews_and_partners_found_per_theme(worl
     _reviewed(
         world, "Leaflet with nothing noted", "team", {"plain_words": {"answer": "yes", "found": "", "proposed": ""}}
     )
-    partner = services_partners.add_partner(
-        programme=world.programme, by=world.lead, name="Riverside Medical Practice", kind="gp"
-    )
-    services_partners.add_learning(
-        partner=partner,
-        by=world.lead,
-        kind="barrier",
-        theme="service_design",
-        text="Shared care reviews happen without the person there.",
-    )
-    services_partners.add_learning(
-        partner=partner, by=world.lead, kind="strength", theme="service_design", text="A named liaison nurse."
-    )
+    partner = PartnerFactory(programme=world.programme, name="Riverside Medical Practice")
+    LearningFactory(partner=partner)  # a barrier: "Shared care reviews happen without the person there."
+    LearningFactory(partner=partner, kind="strength", text="A named liaison nurse.")
     page = as_user(world.viewer).get(f"/programmes/{world.programme.pk}/phase-one/").page
     found = {dt.text_content(): [] for dt in page.css("#ready ~ dl dt")}
     for dt in page.css("#ready ~ dl dt"):

@@ -10,6 +10,8 @@ from pathfinder.core.models import AuditEvent
 from pathfinder.core.roles import Role
 from pathfinder.discovery import services_partners
 from pathfinder.discovery.services import documents
+from pathfinder.discovery.tests.factories_documents import a_document
+from pathfinder.discovery.tests.factories_partners import LearningFactory
 from pathfinder.discovery.tests.interview_factories import interview, tag
 from pathfinder.discovery.tests.test_interview_summary import pdf_text
 from pathfinder.testing import factories
@@ -18,11 +20,8 @@ from pathfinder.testing import factories
 def _phase_one(world):
     made = interview(world)  # the participant is named "Jo Bloggs"
     tag(made, world, text="Forms ask people to retell their story.")
-    form = documents.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Initial assessment form",
-        kind="assessment_form",
+    form = a_document(
+        world,
         owner="hr",
         changed_by="hr",
         next_review_on=date(2027, 3, 1),
@@ -44,16 +43,8 @@ def _phase_one(world):
         joint_work=["shared_care"],
     )
     services_partners.record_engagement(partner=partner, what="training", title="Level 1", by=world.lead, joined=True)
-    services_partners.add_learning(
-        partner=partner,
-        by=world.lead,
-        kind="barrier",
-        theme="service_design",
-        text="Reviews happen without the person.",
-    )
-    services_partners.add_learning(
-        partner=partner, by=world.lead, kind="barrier", theme="service_design", text="Dr Reid said no to shared care."
-    )
+    LearningFactory(partner=partner, text="Reviews happen without the person.")
+    LearningFactory(partner=partner, text="Dr Reid said no to shared care.")
 
 
 def test_the_pdf_covers_interviews_documents_and_partners_without_names(world, as_user, tmp_path):

@@ -6,6 +6,7 @@ from datetime import date
 
 from pathfinder.discovery.models import WorkingGroup
 from pathfinder.discovery.services import documents as services
+from pathfinder.discovery.tests.factories_documents import a_document
 from pathfinder.planning.models import Action, Meeting
 from pathfinder.planning.services import group as group_services
 
@@ -34,15 +35,7 @@ def test_it_sets_up_a_group_with_members(world, as_user):
 
 def test_it_shows_the_documents_in_its_care(world, as_user):
     group = _group(world)
-    services.add_document(
-        programme=world.programme,
-        by=world.lead,
-        title="Initial assessment form",
-        kind="assessment_form",
-        owner="team",
-        changed_by="team",
-        working_group=group,
-    )
+    a_document(world, working_group=group)
     text = as_user(world.viewer).get(f"/working-groups/{group.pk}/").page.text()
     assert "Initial assessment form : not started" in text
 
