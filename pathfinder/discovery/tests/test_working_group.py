@@ -107,3 +107,11 @@ def test_the_daily_reminders_include_its_meetings(world):
     sent = group_services.send_due_reminders(today=date(2027, 1, 10))
     assert [count for _meeting, count in sent] == [1]
     assert mail.outbox[0].to == ["bob@example.org"]
+
+
+def test_its_meeting_form_has_a_breadcrumb_back_to_the_group(world, as_user):
+    group = _group(world)
+    page = as_user(world.member).get(f"/working-groups/{group.pk}/meetings/new/").page
+    crumbs = [(link.text_content().strip(), link.get("href")) for link in page.css(".nhsuk-breadcrumb a")]
+    assert ("Working groups", f"/programmes/{world.programme.pk}/working-groups/") in crumbs
+    assert ("Assessment forms", f"/working-groups/{group.pk}/") in crumbs
