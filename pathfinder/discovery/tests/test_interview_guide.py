@@ -59,6 +59,12 @@ def test_it_downloads_as_a_printable_pdf(world, as_user):
     response = as_user(world.member).get(f"/services/{world.service.slug}/interview-guide/{guide(world).pk}.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    from pathfinder.core.text_extract import extract
+
+    text = " ".join(extract("guide.pdf", response.content).text.split())
+    assert "Familiarisation interview guide" in text
+    assert "Support for staff wellbeing" in text  # a question area
+    assert "Record both answers in Pathfinder before writing any notes." in text
 
 
 def test_the_engine_checks_the_names_flag():
