@@ -115,3 +115,19 @@ def test_its_meeting_form_has_a_breadcrumb_back_to_the_group(world, as_user):
     crumbs = [(link.text_content().strip(), link.get("href")) for link in page.css(".nhsuk-breadcrumb a")]
     assert ("Working groups", f"/programmes/{world.programme.pk}/working-groups/") in crumbs
     assert ("Assessment forms", f"/working-groups/{group.pk}/") in crumbs
+
+
+def test_its_meeting_pages_sit_under_the_group_not_the_implementation_group(world, as_user):
+    group = _group(world)
+    meeting = Meeting.objects.create(programme=world.programme, working_group=group, held_on="2026-11-12")
+    client = as_user(world.lead)
+    for path in (f"/meetings/{meeting.pk}/", f"/meetings/{meeting.pk}/edit/"):
+        page = client.get(path).page
+        crumbs = [(link.text_content().strip(), link.get("href")) for link in page.css(".nhsuk-breadcrumb a")]
+        assert ("Assessment forms", f"/working-groups/{group.pk}/") in crumbs, path
+        assert all(text != "Implementation group" for text, _ in crumbs), path
+    plain = Meeting.objects.create(programme=world.programme, held_on="2026-11-13")
+    crumbs = [
+        link.text_content().strip() for link in client.get(f"/meetings/{plain.pk}/").page.css(".nhsuk-breadcrumb a")
+    ]
+    assert "Implementation group" in crumbs

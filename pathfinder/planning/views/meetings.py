@@ -18,12 +18,21 @@ from pathfinder.planning.views.access import get_programme, members, owner_choic
 from pathfinder.planning.wording import long_date
 
 
-def _crumbs(programme):
+def _crumbs(programme, meeting=None):
+    """A working group's meeting sits under that group, not the implementation group."""
+    group = meeting.working_group if meeting is not None else None
+    if group is not None:
+        return [
+            {"text": "Working groups", "href": reverse("discovery_working_groups", args=[programme.pk])},
+            {"text": group.name, "href": reverse("discovery_working_group", args=[group.pk])},
+        ]
     return [{"text": "Implementation group", "href": reverse("plan_group", args=[programme.pk])}]
 
 
 def get_meeting(request, pk, perm: Perm = Perm.VIEW_PROGRAMME) -> Meeting:
-    return get_for(request, scoped(Meeting, request.user).select_related("programme__service"), perm, pk=pk)
+    return get_for(
+        request, scoped(Meeting, request.user).select_related("programme__service", "working_group"), perm, pk=pk
+    )
 
 
 def _attendee_choices(request, programme):
@@ -78,7 +87,7 @@ def meeting(request, pk):
         attendees=sorted(item.attendees.select_related("user"), key=lambda member: member.user.full_name),
         raised=action_rows(raised, today()),
         review_form=_review_form(request, item),
-        breadcrumbs=_crumbs(programme),
+        breadcrumbs=_crumbs(programme, item),
     )
     return render(request, "planning/meeting.html", context)
 
@@ -128,7 +137,7 @@ def meeting_edit(request, pk):
         meeting=item,
         form=form,
         breadcrumbs=[
-            *_crumbs(programme),
+            *_crumbs(programme, item),
             {"text": f"Meeting on {long_date(item.held_on)}", "href": reverse("plan_meeting", args=[item.pk])},
         ],
     )
@@ -166,7 +175,7 @@ def meeting_action(request, pk):
         meeting=item,
         form=form,
         breadcrumbs=[
-            *_crumbs(programme),
+            *_crumbs(programme, item),
             {"text": f"Meeting on {long_date(item.held_on)}", "href": reverse("plan_meeting", args=[item.pk])},
         ],
     )
