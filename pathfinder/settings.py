@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "pathfinder.discovery",
     "pathfinder.evidence",
     "pathfinder.measures",
+    "pathfinder.api",
 ]
 
 MIDDLEWARE = [

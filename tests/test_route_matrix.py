@@ -10,6 +10,7 @@ Access kinds:
 - site:      site administrators only (403 for everyone else)
 - account:   django-allauth's sign-in pages (their own tests cover them)
 - off:       switched off: 404 for everyone
+- api:       the read-only API (bearer tokens; its own tests)
 """
 
 from dataclasses import dataclass, field
@@ -783,6 +784,24 @@ ROUTES = {
     ),
     "interview_tag_finding": Route("service", Perm.RECORD_FINDINGS, _interview_tag, ("POST",), ok=302),
     "account_feature_off": Route("off"),
+    # The read-only API answers tokens, not sessions: pathfinder/api/tests cover
+    # who may read what, and schemathesis checks every documented answer.
+    **{
+        name: Route("api")
+        for name in [
+            "api-root",
+            "openapi-json",
+            "api_programmes",
+            "api_programme",
+            "api_findings",
+            "api_actions",
+            "api_assessment_results",
+            "api_mat_ratings",
+            "api_measures",
+            "api_not_found",
+        ]
+    },
+    "api_tokens": Route("signed_in", methods=("GET", "POST")),
     **{
         name: Route("account")
         for name in [
