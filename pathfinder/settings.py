@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "pathfinder.evidence",
     "pathfinder.measures",
     "pathfinder.api",
+    "pathfinder.learning",
 ]
 
 MIDDLEWARE = [

@@ -74,6 +74,15 @@ def _round(w, status="open", **extra):
     return {"pk": round_.pk, **extra}
 
 
+def _learning_report(w, published=True, **extra):
+    from pathfinder.learning import services
+
+    report, _ = services.start_draft(programme=w.programme, by=w.lead, inputs={})
+    if published:
+        services.publish(report, version=report.version, by=w.lead)
+    return {"pk": report.pk, **extra}
+
+
 def _survey(w, closed=False, **extra):
     from django.utils import timezone
 
@@ -627,6 +636,12 @@ ROUTES = {
     "plan_decisions": Route("service", Perm.VIEW_PROGRAMME, _programme),
     # MAT standards (evidence of change). Citing an action with nothing chosen
     # answers 400 with the form's error.
+    "learning_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "learning_new": Route("service", Perm.MANAGE_PROGRAMME, _programme, ("POST",), ok=302),
+    "learning_report": Route("service", Perm.VIEW_PROGRAMME, _learning_report),
+    "learning_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: _learning_report(w, published=False)),
+    "learning_publish": Route("service", Perm.MANAGE_PROGRAMME, lambda w: _learning_report(w, published=False)),
+    "learning_download": Route("service", Perm.EXPORT_DATA, lambda w: _learning_report(w, fmt="pdf")),
     "mat_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "mat_standard": Route("service", Perm.VIEW_PROGRAMME, _mat_standard),
     "mat_rate": Route("service", Perm.RECORD_FINDINGS, _mat_standard),
