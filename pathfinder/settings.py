@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "pathfinder.discovery",
     "pathfinder.evidence",
     "pathfinder.measures",
+    "pathfinder.api",
+    "pathfinder.learning",
 ]
 
 MIDDLEWARE = [

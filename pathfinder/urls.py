@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("pathfinder.evidence.urls")),
     path("", include("pathfinder.evidence.urls_progress")),
     path("", include("pathfinder.measures.urls")),
+    path("", include("pathfinder.api.urls")),
+    path("", include("pathfinder.learning.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(

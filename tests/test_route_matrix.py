@@ -10,6 +10,7 @@ Access kinds:
 - site:      site administrators only (403 for everyone else)
 - account:   django-allauth's sign-in pages (their own tests cover them)
 - off:       switched off: 404 for everyone
+- api:       the read-only API (bearer tokens; its own tests)
 """
 
 from dataclasses import dataclass, field
@@ -71,6 +72,15 @@ def _round(w, status="open", **extra):
     )
     AssessmentRound.objects.filter(pk=round_.pk).update(status=status)
     return {"pk": round_.pk, **extra}
+
+
+def _learning_report(w, published=True, **extra):
+    from pathfinder.learning import services
+
+    report, _ = services.start_draft(programme=w.programme, by=w.lead, inputs={})
+    if published:
+        services.publish(report, version=report.version, by=w.lead)
+    return {"pk": report.pk, **extra}
 
 
 def _survey(w, closed=False, **extra):
@@ -626,6 +636,12 @@ ROUTES = {
     "plan_decisions": Route("service", Perm.VIEW_PROGRAMME, _programme),
     # MAT standards (evidence of change). Citing an action with nothing chosen
     # answers 400 with the form's error.
+    "learning_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "learning_new": Route("service", Perm.MANAGE_PROGRAMME, _programme, ("POST",), ok=302),
+    "learning_report": Route("service", Perm.VIEW_PROGRAMME, _learning_report),
+    "learning_edit": Route("service", Perm.MANAGE_PROGRAMME, lambda w: _learning_report(w, published=False)),
+    "learning_publish": Route("service", Perm.MANAGE_PROGRAMME, lambda w: _learning_report(w, published=False)),
+    "learning_download": Route("service", Perm.EXPORT_DATA, lambda w: _learning_report(w, fmt="pdf")),
     "mat_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "mat_standard": Route("service", Perm.VIEW_PROGRAMME, _mat_standard),
     "mat_rate": Route("service", Perm.RECORD_FINDINGS, _mat_standard),
@@ -783,6 +799,24 @@ ROUTES = {
     ),
     "interview_tag_finding": Route("service", Perm.RECORD_FINDINGS, _interview_tag, ("POST",), ok=302),
     "account_feature_off": Route("off"),
+    # The read-only API answers tokens, not sessions: pathfinder/api/tests cover
+    # who may read what, and schemathesis checks every documented answer.
+    **{
+        name: Route("api")
+        for name in [
+            "api-root",
+            "openapi-json",
+            "api_programmes",
+            "api_programme",
+            "api_findings",
+            "api_actions",
+            "api_assessment_results",
+            "api_mat_ratings",
+            "api_measures",
+            "api_not_found",
+        ]
+    },
+    "api_tokens": Route("signed_in", methods=("GET", "POST")),
     **{
         name: Route("account")
         for name in [

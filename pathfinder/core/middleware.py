@@ -87,14 +87,20 @@ class NoStoreMiddleware:
 
 
 class MethodNotAllowedMiddleware:
-    """Give a 405 the same calm page as other errors."""
+    """Give a 405 the same calm page as other errors (the API: its JSON error)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code == 405 and not response.content:
+        if response.status_code == 405 and request.path.startswith("/api/"):
+            from pathfinder.api.errors import error_response
+
+            allowed = response.get("Allow", "")
+            response = error_response(405)
+            response["Allow"] = allowed
+        elif response.status_code == 405 and not response.content:
             allowed = response.get("Allow", "")
             response = render(request, "errors/405.html", status=405)
             response["Allow"] = allowed
