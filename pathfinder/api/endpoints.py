@@ -172,13 +172,8 @@ def programme(request, pk: int):
     url_name="api_findings",
 )
 def findings(request, pk: int, page: int = PageNumber):
-    _only(request, "page")
-    found = _programme(request, pk)
-    queryset = scoped(Finding, request.user).filter(programme=found).order_by("pk")
-    rows = _page(request, queryset, page)
-    _read(request, "findings", found)
-    results = [
-        {
+    def row(f):
+        return {
             "id": f.pk,
             "theme": f.theme,
             "kind": f.kind,
@@ -187,9 +182,18 @@ def findings(request, pk: int, page: int = PageNumber):
             "source": f.source_label,
             "created_on": f.created_at.date(),
         }
-        for f in rows.pop("rows")
-    ]
-    return {**rows, "results": results}
+
+    return _listed(request, pk, page, "findings", Finding, row)
+
+
+def _listed(request, pk: int, page: int, what: str, model, row, order=("pk",)) -> dict:
+    """One page of a programme's `model` rows (scoped), each made by `row`."""
+    _only(request, "page")
+    found = _programme(request, pk)
+    queryset = scoped(model, request.user).filter(programme=found).order_by(*order)
+    rows = _page(request, queryset, page)
+    _read(request, what, found)
+    return {**rows, "results": [row(item) for item in rows.pop("rows")]}
 
 
 @api.get(
@@ -199,27 +203,13 @@ def findings(request, pk: int, page: int = PageNumber):
     url_name="api_actions",
 )
 def actions(request, pk: int, page: int = PageNumber):
-    _only(request, "page")
     from pathfinder.planning.models import Action
 
-    found = _programme(request, pk)
-    queryset = scoped(Action, request.user).filter(programme=found).order_by("pk")
-    rows = _page(request, queryset, page)
-    _read(request, "actions", found)
-    results = [
-        {
-            "id": a.pk,
-            "title": a.title,
-            "theme": a.theme,
-            "status": a.status,
-            "priority": a.priority,
-            "starts_on": a.starts_on,
-            "due_on": a.due_on,
-            "done": a.status == Action.Status.DONE,
-        }
-        for a in rows.pop("rows")
-    ]
-    return {**rows, "results": results}
+    def row(a):
+        fields = ("title", "theme", "status", "priority", "starts_on", "due_on")
+        return {"id": a.pk, **{name: getattr(a, name) for name in fields}, "done": a.status == Action.Status.DONE}
+
+    return _listed(request, pk, page, "actions", Action, row)
 
 
 @api.get(
@@ -281,19 +271,18 @@ def _rounded(value: float | None) -> float | None:
     url_name="api_mat_ratings",
 )
 def mat_ratings(request, pk: int, page: int = PageNumber):
-    _only(request, "page")
     from pathfinder.evidence.models import MatStandardRating
 
-    found = _programme(request, pk)
-    queryset = scoped(MatStandardRating, request.user).filter(programme=found).order_by("standard", "rated_on", "pk")
-    rows = _page(request, queryset, page)
-    _read(request, "MAT ratings", found)
     fields = ("standard", "rating", "rated_on", "reason", "process_evidence", "numerical_evidence")
-    results = [
-        {"id": r.pk, **{name: getattr(r, name) for name in fields}, "experiential_evidence": r.experiential_evidence}
-        for r in rows.pop("rows")
-    ]
-    return {**rows, "results": results}
+
+    def row(r):
+        return {
+            "id": r.pk,
+            **{name: getattr(r, name) for name in fields},
+            "experiential_evidence": r.experiential_evidence,
+        }
+
+    return _listed(request, pk, page, "MAT ratings", MatStandardRating, row, ("standard", "rated_on", "pk"))
 
 
 @api.get(
