@@ -55,6 +55,9 @@ class Person(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["service", "digest"], name="one_person_per_digest")]
 
+    def __str__(self) -> str:
+        return f"Person {self.pk}"  # never the reference, which is not stored
+
 
 class Record(models.Model):
     """One person's answers to a measure on a date, with their scores."""
@@ -77,6 +80,9 @@ class Record(models.Model):
             models.UniqueConstraint(fields=["measure", "person", "recorded_on"], name="one_record_per_person_and_day")
         ]
 
+    def __str__(self) -> str:
+        return f"Record {self.pk} of measure {self.measure_id}"
+
 
 class Release(models.Model):
     """Figures of one kind ("2026-Q3", "change") that were shown, and the
@@ -93,3 +99,6 @@ class Release(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.family} figures of measure {self.measure_id}"
