@@ -1,5 +1,6 @@
 """Loading measures: the example, a file a service uploads, and bad files."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pathfinder.core.models import AuditEvent
@@ -9,8 +10,6 @@ from pathfinder.instruments.services import versions_for
 from pathfinder.measures import services
 from pathfinder.measures.models import Measure
 from pathfinder.measures.tests.helpers import BAD, LICENSED, example
-
-import pytest
 
 
 def _upload(client, world, text: str, name: str = "measure.yaml", better: str = "higher"):
