@@ -3,6 +3,7 @@ measure's released average per period for the Progress page."""
 
 from django.urls import reverse
 
+from pathfinder.core import demo as core_demo
 from pathfinder.instruments import disclosure
 from pathfinder.programmes.registry import (
     Measure as ProgressMeasure,
@@ -69,3 +70,12 @@ register_panel(
     Panel(key="measures", title="Outcome measures", template="measures/panel.html", context=_panel, order=57)
 )
 register_measure_source(MeasureSource(key="measures", title="Outcome measures", measures=_progress, order=60))
+
+
+def _demo(context: dict) -> None:
+    from pathfinder.measures import demo
+
+    demo.load(context)
+
+
+core_demo.register(_demo)
