@@ -44,6 +44,10 @@ MONTHS = [
 # A change of less than this many scale points either way counts as staying about the same.
 SAME_WITHIN = 0.5
 SAME_SCORES = disclosure.Hidden("everyone had the same score, so it would say what each person scored")
+PART_MISSING = disclosure.Hidden(
+    "some records have no score for this part, and a figure from only some of the people could be compared "
+    "with the others"
+)
 CHANGE_KEYS = ("improved", "same", "worse")
 CHANGE_LABELS = {"improved": "Improved", "same": "Stayed about the same", "worse": "Got worse"}
 
@@ -153,7 +157,7 @@ def _period_figures(records: list[Record], groups, rules_) -> Figures:
     for key, title in groups:
         values = [record.scores.get(key) for record in records]
         given = [value for value in values if value is not None]
-        means.append((key, title, _mean(given, rules_) if len(given) == len(records) else disclosure.too_few(rules_)))
+        means.append((key, title, _mean(given, rules_) if len(given) == len(records) else PART_MISSING))
     if disclosure.is_hidden(people):
         means = [(key, title, people) for key, title, _ in means]
     return Figures(people=people, means=means)
@@ -178,7 +182,11 @@ def _change_figures(pairs: list[tuple[Record, Record, float]], better: str, rule
     for _first, _last, change in pairs:
         towards = change if better == Measure.Better.HIGHER else -change
         counts["improved" if towards >= SAME_WITHIN else "worse" if towards <= -SAME_WITHIN else "same"] += 1
-    cells = disclosure.count_table(counts, rules_)
+    # The same reasoning as a survey question's table and its total, released together.
+    table = disclosure.question_figures(counts, rules_)
+    cells = table.cells
+    if disclosure.is_hidden(table.total):
+        people = table.total
     mean_change = _mean([change for *_, change in pairs], rules_)
     if disclosure.is_hidden(people):
         cells = dict.fromkeys(CHANGE_KEYS, people)
