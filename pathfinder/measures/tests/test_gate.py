@@ -143,3 +143,22 @@ def test_the_progress_source_gives_only_released_means(world):
     assert progress.direction == "higher" and progress.unit == " of 5"
     assert source.measures(world.other_programme, world.outsider) == []
     assert source.measures(world.programme, world.outsider) == []
+
+
+def test_a_part_some_people_have_no_score_for_is_withheld(world):
+    from pathfinder.measures import services
+    from pathfinder.measures.tests.helpers import LICENSED
+
+    optional = LICENSED.replace(
+        "text: Where the person is with their home.}", "text: Where the person is with their home., optional: true}"
+    )
+    measure = services.load(world.service, text=optional, name="m.yaml", better="higher", by=world.lead)
+    version = measure.latest_version
+    for number in range(12):
+        answers = {"health.one": 1 + number % 5} | ({"housing.one": 3} if number % 2 else {})
+        services.record(
+            measure, version=version, reference=f"KW-{number}", recorded_on=Q2, answers=answers, by=world.lead
+        )
+    means = {key: value for key, _title, value in _period(_results(measure)).means}
+    assert means["section:housing"] is results.PART_MISSING
+    assert means["section:health"] == disclosure.shown_mean(sum(1 + n % 5 for n in range(12)) / 12)

@@ -117,3 +117,17 @@ def test_a_viewer_cannot_record_and_an_outsider_cannot_find_the_page(world, as_u
     assert as_user(world.viewer).post(_url(world, measure), form_data("KW-1", Q2.isoformat())).status_code == 403
     assert as_user(world.outsider).get(_url(world, measure)).status_code == 404
     assert not Record.objects.exists()
+
+
+def test_a_person_made_under_an_older_key_moves_to_the_newest(world, settings):
+    from cryptography.fernet import Fernet
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [old]
+    measure = example(world)
+    first = record(world, measure, "KW-9")
+    settings.FIELD_ENCRYPTION_KEYS = [new, old]
+    second = record(world, measure, "KW-9", on=Q2.replace(day=20))
+    assert second.person_id == first.person_id
+    assert Person.objects.get().digest == services.person_digests(world.service, "KW-9")[0]
+    assert Person.objects.count() == 1
