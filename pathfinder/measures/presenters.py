@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pathfinder.instruments import disclosure
 from pathfinder.measures.results import SAME_WITHIN, Results
-from pathfinder.reports.content import Table
+from pathfinder.reports.content import Chart, Series, Table
 
 
 def shown(value) -> str:
@@ -92,3 +92,33 @@ def tables(results: Results) -> list[Table]:
     if view.reasons:
         found.append(Table(title="Why figures are not shown", columns=["Reason"], rows=[[r] for r in view.reasons]))
     return found
+
+
+def overall_chart(results: Results, definition) -> Chart | None:
+    """The released overall average per period, as a line; withheld periods are gaps."""
+    if len(results.periods) < 2:
+        return None
+    values = [
+        None if value is None or disclosure.is_hidden(value) else float(value)
+        for value in (period.figures.overall for period in results.periods)
+    ]
+    known = [(period.label, value) for period, value in zip(results.periods, values, strict=True) if value is not None]
+    if len(known) >= 2:
+        (first_label, first), (last_label, last) = known[0], known[-1]
+        way = "higher than" if last > first else "lower than" if last < first else "the same as"
+        summary = f"The average overall score for {last_label} is {last:.1f}, {way} for {first_label} ({first:.1f})."
+    else:
+        summary = (
+            "Too few averages can be shown yet to see a change: the others are withheld to protect people's privacy."
+        )
+    scales = list(definition.scales.values())
+    return Chart(
+        kind="lines",
+        title=f"{results.measure}: average overall score by period",
+        categories=[period.label for period in results.periods],
+        series=[Series("Average overall score", values)],
+        summary=summary,
+        min_value=min((scale.minimum for scale in scales), default=0),
+        max_value=max((scale.maximum for scale in scales), default=None),
+        value_label="Average score",
+    )

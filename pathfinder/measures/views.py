@@ -20,6 +20,7 @@ from pathfinder.measures.forms import RecordForm, UploadForm
 from pathfinder.measures.models import Measure
 from pathfinder.programmes.models import Programme
 from pathfinder.reports import exports
+from pathfinder.reports.charts import render_svg
 
 
 def _programme(request, pk, perm: Perm = Perm.VIEW_PROGRAMME) -> Programme:
@@ -153,6 +154,7 @@ def record(request, pk, measure):
 def results(request, pk, measure):
     programme, measure = _measure(request, pk, measure, Perm.VIEW_SURVEY_RESULTS)
     found = measure_results.for_measures([measure])[measure.pk]
+    chart = presenters.overall_chart(found, measure.latest_version.parsed)
     context = _page(
         request,
         programme,
@@ -160,6 +162,8 @@ def results(request, pk, measure):
         version=measure.latest_version,
         results=found,
         view=presenters.results_view(found),
+        chart=chart,
+        chart_svg=render_svg(chart, id_prefix="measure-trend") if chart else "",
         breadcrumbs=_crumbs(programme),
     )
     return render(request, "measures/results.html", context)

@@ -40,3 +40,19 @@ def test_the_export_holds_only_released_figures_and_is_audited(world, as_user):
     assert not any(value in {"1.0", "2.0", "3.0", "3"} for value in cells)
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.EXPORT)
     assert event.actor == world.viewer and "Outcome measure results" in event.detail["what"]
+
+
+def test_the_results_page_charts_released_averages_only(world, as_user):
+    from datetime import date
+
+    measure = example(world)
+    for number in range(10):
+        record(world, measure, f"KW-{number}", on=date(2026, 4, 10), value=1 + number % 5)
+        record(world, measure, f"KW-{number}", on=date(2026, 7, 10), value=1 + (number + 1) % 5)
+    for number in range(3):
+        record(world, measure, f"KW-{number}", on=date(2026, 10, 10), value=5)
+    page = as_user(world.member).get(f"/programmes/{world.programme.pk}/measures/{measure.pk}/")
+    text = page.content.decode()
+    assert text.count("<svg") == 1
+    assert "The average overall score for July to September 2026 is 3.0, the same as for April to June 2026" in text
+    assert "October to December 2026" in text and "fewer than 10 responses" in text
