@@ -309,6 +309,12 @@ def _partner_learning(w):
     )
 
 
+def _measure(w):
+    from pathfinder.measures import services
+
+    return {"pk": w.programme.pk, "measure": services.load_example(w.service, by=w.lead).pk}
+
+
 def _mat_standard(w):
     return {"pk": w.programme.pk, "number": 6}
 
@@ -647,6 +653,13 @@ ROUTES = {
     "mat_rate": Route("service", Perm.RECORD_FINDINGS, _mat_standard),
     "mat_cite_action": Route("service", Perm.RECORD_FINDINGS, _mat_standard, ("POST",), ok=400),
     "mat_export": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "xlsx"}),
+    # Outcome and screening measures: loading is for the lead; results are aggregates only.
+    "measures_list": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "measures_upload": Route("service", Perm.MANAGE_PROGRAMME, _programme),
+    "measures_example": Route("service", Perm.MANAGE_PROGRAMME, _programme, ("POST",), ok=302),
+    "measures_results": Route("service", Perm.VIEW_SURVEY_RESULTS, _measure),
+    "measures_record": Route("service", Perm.RECORD_FINDINGS, _measure),
+    "measures_export": Route("service", Perm.EXPORT_DATA, _measure),
     # Without a decision to answer, the page goes back to the list.
     "plan_decision_new": Route("service", Perm.DECIDE, _programme, ok=302),
     "plan_report_sign_off": Route("service", Perm.DECIDE, _plan_report),

@@ -15,7 +15,10 @@ from typing import Any
 import yaml
 
 ITEM_TYPES = ("scale", "choice", "multi", "text", "number")
-PURPOSES = ("organisational_assessment", "survey", "interview_guide")
+PURPOSES = ("organisational_assessment", "survey", "interview_guide", "outcome_measure", "screening")
+# Measures a service records per person over time (pathfinder/measures): they
+# are scored, so they need at least one scale item.
+MEASURE_PURPOSES = ("outcome_measure", "screening")
 ASPECTS = ("strategic", "operational")
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -277,6 +280,8 @@ def _build(data, lines: dict[tuple, int], source: str, themes: tuple[str, ...]) 
     scales = _scales(check, top.get("scales") or {})
     sections = _sections(check, top.get("sections"), scales, themes)
     codes = {item.code: item for section in sections for item in section.items}
+    if purpose in MEASURE_PURPOSES and sections and not any(item.type == "scale" for item in codes.values()):
+        check.problem(("sections",), "a measure needs at least one scale item, so it has a score")
     scoring = _scoring(check, top.get("scoring") or {}, codes)
 
     if check.problems:
