@@ -8,3 +8,4 @@ class EvidenceConfig(AppConfig):
 
     def ready(self) -> None:
         from pathfinder.evidence import registration  # noqa: F401  nav, dashboard panel
+        from pathfinder.evidence import registration_progress  # noqa: F401  MAT measures, Progress panel
