@@ -91,8 +91,11 @@ def _coverage_measures(programme, user, today=None) -> list:
     first training was recorded (the current month: today), as
     training.coverage() counts it: today's register, role levels and plan, each
     person counted from when they joined, and the records that counted on that
-    day (done by then, not yet past their refresher date). Seven queries,
-    however many people, records or months."""
+    day (done by then, not yet past their refresher date). So it reads as "how
+    many of today's staff were trained by then": the register does not keep
+    when someone joined the service (an imported register is dated the day of
+    the import), so leavers and joiners are not rebuilt. Six queries, however
+    many people, records or months."""
     from django.db.models import Q
     from django.utils import timezone
 
@@ -107,14 +110,11 @@ def _coverage_measures(programme, user, today=None) -> list:
     requirements = training.plan_requirements(training.latest_plan(programme))
     members = training.staff_queryset(service)
     people = {
-        ("m", pk): (role, timezone.localdate(started))
-        for pk, role, started in WorkforceProfile.objects.filter(membership__in=members).values_list(
-            "membership_id", "job_role", "membership__started_at"
-        )
+        ("m", pk): role
+        for pk, role in WorkforceProfile.objects.filter(membership__in=members).values_list("membership_id", "job_role")
     }
     people.update(
-        (("s", pk), (role, timezone.localdate(added)))
-        for pk, role, added in StaffMember.objects.filter(service=service).values_list("pk", "job_role", "added_at")
+        (("s", pk), role) for pk, role in StaffMember.objects.filter(service=service).values_list("pk", "job_role")
     )
     records = list(
         TrainingRecord.objects.filter(entry__service=service, status=TrainingRecord.Status.DONE)
@@ -140,7 +140,7 @@ def _coverage_measures(programme, user, today=None) -> list:
             if completed <= day and (due is None or due > day):
                 key = ("m", membership_id) if membership_id else ("s", staff_id)
                 done.setdefault(key, set()).update(training.done_entries([(entry_id, level, active, scaffolding)]))
-        present = {key: role for key, (role, joined) in people.items() if joined <= day}
+        present = people
         to_do = {
             key: training.levels_to_do(
                 role, required.get(role, PracticeLevel.INFORMED), done.get(key, set()), requirements
