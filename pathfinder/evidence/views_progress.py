@@ -37,9 +37,7 @@ def _toc_links(programme, user) -> dict[str, list[dict]]:
     actions: dict[int, list] = {}
     outcomes = {indicator.node_id for indicator in indicators}
     if outcomes:
-        for action in (
-            scoped(Action, user).filter(outcome_id__in=outcomes).only("pk", "title", "status", "outcome_id")
-        ):
+        for action in scoped(Action, user).filter(outcome_id__in=outcomes).only("pk", "title", "status", "outcome_id"):
             actions.setdefault(action.outcome_id, []).append(
                 {"title": action.title, "href": reverse("plan_action", args=[action.pk]), "done": action.is_done}
             )

@@ -143,6 +143,4 @@ def _completion_measures(programme, user, today=None) -> list:
 
 from pathfinder.programmes.registry import MeasureSource, register_measure_source  # noqa: E402
 
-register_measure_source(
-    MeasureSource(key="plan", title="Implementation plan", measures=_completion_measures, order=50)
-)
+register_measure_source(MeasureSource(key="plan", title="Implementation plan", measures=_completion_measures, order=50))

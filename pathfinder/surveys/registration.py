@@ -88,16 +88,18 @@ def _known_answers(surveys, service) -> dict[int, int]:
         else:
             invited.setdefault(survey_id, set()).add(user_id)
     everyone = set().union(*invited.values()) if invited else set()
-    viewers = {
-        user_id
-        for user_id, role in Membership.objects.filter(service=service, user_id__in=everyone)
-        .active()
-        .values_list("user_id", "role")
-        if Perm.VIEW_SURVEY_RESULTS in permissions_for(role)
-    } if everyone else set()
-    return {
-        pk: printed.get(pk, 0) + (1 if invited.get(pk, set()) & viewers else 0) for pk in with_codes
-    }
+    viewers = (
+        {
+            user_id
+            for user_id, role in Membership.objects.filter(service=service, user_id__in=everyone)
+            .active()
+            .values_list("user_id", "role")
+            if Perm.VIEW_SURVEY_RESULTS in permissions_for(role)
+        }
+        if everyone
+        else set()
+    )
+    return {pk: printed.get(pk, 0) + (1 if invited.get(pk, set()) & viewers else 0) for pk in with_codes}
 
 
 def _survey_measures(programme, user) -> list:

@@ -149,9 +149,7 @@ def _coverage_measures(programme, user, today=None) -> list:
         }
         label = f"{day:%B %Y}" + (" (so far)" if day == today and day.day != _last_day(day) else "")
         for level in PracticeLevel:
-            needing = [
-                key for key, role in present.items() if required.get(role, PracticeLevel.INFORMED).covers(level)
-            ]
+            needing = [key for key, role in present.items() if required.get(role, PracticeLevel.INFORMED).covers(level)]
             if needing:
                 trained = sum(1 for key in needing if level not in to_do[key])
                 points[level].append(MeasurePoint(label=label, on=day, value=100 * trained / len(needing)))
@@ -180,6 +178,4 @@ def _last_day(day) -> int:
 
 from pathfinder.programmes.registry import MeasureSource, register_measure_source  # noqa: E402
 
-register_measure_source(
-    MeasureSource(key="training", title="Training coverage", measures=_coverage_measures, order=40)
-)
+register_measure_source(MeasureSource(key="training", title="Training coverage", measures=_coverage_measures, order=40))

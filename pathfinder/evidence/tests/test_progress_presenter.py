@@ -39,7 +39,7 @@ def test_one_more_point_needed_is_said_in_the_singular():
 
 
 def test_a_stable_series_has_its_hand_worked_limits_and_no_significant_change():
-    # BASE: mean 11, mean moving range 2, limits 11 ± 2.66 × 2.
+    # BASE: mean 11, mean moving range 2, limits 11 ± 2.66 x 2.
     view = progress.present(measure(BASE))
     assert view.reading == "No significant change"
     assert column(view, "Mean") == [pytest.approx(11)] * 14

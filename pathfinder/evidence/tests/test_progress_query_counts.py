@@ -42,7 +42,9 @@ def more(world, builtin, make_survey, n):  # noqa: F811
     wave(make_survey, world, f"Wave {n}", [tna(4)] * 10)
     staff = add_staff(world.service, "practitioner", n)
     for i, person in enumerate(staff):
-        training.add_record(person, entry(world.service, "ti-elearning"), date(2025, 6, 1) + timedelta(days=31 * i), by=None)
+        training.add_record(
+            person, entry(world.service, "ti-elearning"), date(2025, 6, 1) + timedelta(days=31 * i), by=None
+        )
 
 
 def test_counts_do_not_grow_with_data(world, builtin, make_survey, as_user):  # noqa: F811

@@ -82,7 +82,11 @@ def test_assessment_theme_scores_across_closed_rounds(world, builtin):  # noqa: 
     closed_round(world, builtin, 4, "A year on")
     # An open round is not a result yet.
     assessment_services.open_round(
-        programme=world.programme, instrument_version=builtin, kind="follow_up", title="Open", raters=[world.lead],
+        programme=world.programme,
+        instrument_version=builtin,
+        kind="follow_up",
+        title="Open",
+        raters=[world.lead],
         by=world.lead,
     )
     found = measures("assessment", world)
@@ -184,7 +188,9 @@ def test_training_coverage_by_level_at_each_month_end(world):
 
 def test_the_latest_coverage_point_is_todays_coverage(world):
     staff = add_staff(world.service, "practitioner", 3)
-    training.add_record(staff[0], entry(world.service, "ti-elearning"), timezone.localdate() - timedelta(days=3), by=None)
+    training.add_record(
+        staff[0], entry(world.service, "ti-elearning"), timezone.localdate() - timedelta(days=3), by=None
+    )
     found = measures("training", world)
     report = {row.level.value: row.percent for row in training.coverage(world.service, world.programme).levels}
     assert found["training:informed"].points[-1].value == report["informed"]
@@ -206,8 +212,9 @@ def test_training_past_its_refresher_date_stops_counting(world):
 
 
 def action(world, added, done_on=None):
-    made = create_action(programme=world.programme, by=world.lead, title="An action", theme="skills",
-                         due_on=date(2027, 1, 1))
+    made = create_action(
+        programme=world.programme, by=world.lead, title="An action", theme="skills", due_on=date(2027, 1, 1)
+    )
     when = timezone.make_aware(datetime.combine(added, datetime.min.time()) + timedelta(hours=12))
     fields = {"created_at": when}
     if done_on:
