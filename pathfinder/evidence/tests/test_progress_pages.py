@@ -170,3 +170,22 @@ def test_an_indicator_without_a_measure_still_works(world, as_user):
     )
     assert response.status_code == 302
     assert Indicator.objects.get(node=node).measure_key == ""
+
+
+def test_the_indicator_form_offers_no_measure_choice_until_there_are_measures(world, as_user):
+    node = outcome(world)
+    client = as_user(world.lead)
+    assert not client.get(f"/toc-steps/{node.pk}/").page.css("select[name=measure]")
+    # A made-up measure is still refused, and the field shows with its error.
+    response = client.post(f"/toc-steps/{node.pk}/", {"form": "indicator", "indicator": "X", "measure": "mat:6"})
+    assert response.page.css("select[name=measure]")
+    assert not Indicator.objects.filter(node=node).exists()
+
+
+def test_the_step_page_names_the_linked_measure(world, as_user):
+    rate(world, standard=6, rating="amber", days=3)
+    node = outcome(world)
+    Indicator.objects.create(node=node, text="Rated green", measure_key="mat:6")
+    page = as_user(world.lead).get(f"/toc-steps/{node.pk}/").page
+    link = page.css(f"main a[href='/programmes/{world.programme.pk}/progress/mat:6/']")
+    assert link and "Standard 6" in link[0].text_content()

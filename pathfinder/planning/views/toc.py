@@ -94,10 +94,8 @@ def node(request, pk):
         request.POST if posted == "step" else None,
         initial=_initial(step),
     )
-    indicator_form = IndicatorForm(
-        request.POST if posted == "indicator" else None,
-        measures=presenters.measures(programme, request.user) if step.is_outcome else (),
-    )
+    measures = presenters.measures(programme, request.user) if step.is_outcome else []
+    indicator_form = IndicatorForm(request.POST if posted == "indicator" else None, measures=measures)
     if posted == "step" and form.is_valid():
         try:
             services.edit_node(
@@ -142,6 +140,7 @@ def node(request, pk):
         indicator_form=indicator_form if step.is_outcome else None,
         forms=[form, indicator_form],
         indicators=scoped(Indicator, request.user).filter(node=step),
+        measure_titles={measure.key: measure.title for measure in measures},
         links_out=scoped(ToCLink, request.user).filter(source=step).select_related("target"),
         links_in=scoped(ToCLink, request.user).filter(target=step).select_related("source"),
         breadcrumbs=_crumbs(programme),
