@@ -16,10 +16,11 @@ try it. No Django here: plain Python, testable on its own.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pathfinder.evidence import spc
-from pathfinder.programmes.registry import Measure
+from pathfinder.programmes.registry import ActionRef, Measure
 from pathfinder.reports.content import Chart, Series
 
 # A recalculation needs 13 points before it (spc.MIN_POINTS), so the earliest
@@ -213,3 +214,27 @@ def collect(programme, user, sources) -> list[Measure]:
     for source in sources:
         found.extend(source.measures(programme, user))
     return found
+
+
+@dataclass(frozen=True)
+class Evidences:
+    """An indicator of the theory of change that a measure evidences."""
+
+    indicator: str
+    outcome: str
+    outcome_kind: str  # "Short-term outcome"
+    href: str  # the outcome in the theory of change
+    actions: tuple[ActionRef, ...] = ()  # the plan's actions towards that outcome
+
+
+# (programme, user) -> {measure key: [Evidences]}: registered by the plan, which
+# keeps the theory of change, so this app never imports it.
+_evidence_links: list[Callable] = []
+
+
+def register_evidence_links(lookup: Callable) -> None:
+    _evidence_links[:] = [lookup]
+
+
+def evidence_links(programme, user) -> dict[str, list[Evidences]]:
+    return _evidence_links[0](programme, user) if _evidence_links else {}

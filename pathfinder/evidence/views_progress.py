@@ -21,40 +21,6 @@ def _programme(request, pk) -> Programme:
     return get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
 
 
-def _toc_links(programme, user) -> dict[str, list[dict]]:
-    """{measure key: [the indicator, its outcome and the actions towards that outcome]},
-    from the theory of change's indicators that point at a measure. Two queries."""
-    from pathfinder.core.scoping import scoped
-    from pathfinder.planning.models import Action, Indicator
-
-    indicators = list(
-        scoped(Indicator, user)
-        .filter(node__programme=programme)
-        .exclude(measure_key="")
-        .select_related("node")
-        .order_by("id")
-    )
-    actions: dict[int, list] = {}
-    outcomes = {indicator.node_id for indicator in indicators}
-    if outcomes:
-        for action in scoped(Action, user).filter(outcome_id__in=outcomes).only("pk", "title", "status", "outcome_id"):
-            actions.setdefault(action.outcome_id, []).append(
-                {"title": action.title, "href": reverse("plan_action", args=[action.pk]), "done": action.is_done}
-            )
-    found: dict[str, list[dict]] = {}
-    for indicator in indicators:
-        found.setdefault(indicator.measure_key, []).append(
-            {
-                "indicator": indicator.text,
-                "outcome": indicator.node.text,
-                "outcome_kind": indicator.node.get_kind_display(),
-                "href": reverse("plan_toc", args=[programme.pk]) + f"#step-{indicator.node_id}",
-                "actions": actions.get(indicator.node_id, []),
-            }
-        )
-    return found
-
-
 def _page(request, programme, **context) -> dict:
     return service_context(request, programme.service, programme=programme, current="programme", **context)
 
@@ -68,7 +34,7 @@ def overview(request, pk):
         programme,
         groups=progress.grouped(views),
         counts=progress.reading_counts(views),
-        links=_toc_links(programme, request.user),
+        links=progress.evidence_links(programme, request.user),
         total=len(views),
     )
     return render(request, "evidence/progress/overview.html", context)
@@ -118,7 +84,7 @@ def measure(request, pk, key):
         svg=render_svg(view.chart, id_prefix="measure") if view.chart else "",
         recalculate_form=form,
         forms=[form] if form.is_bound else [],
-        links=_toc_links(programme, request.user).get(chosen.key, []),
+        links=progress.evidence_links(programme, request.user).get(chosen.key, []),
         breadcrumbs=[{"text": "Progress", "href": reverse("progress_overview", args=[programme.pk])}],
     )
     return render(request, "evidence/progress/measure.html", context, status=400 if form.errors else 200)

@@ -144,3 +144,45 @@ def _completion_measures(programme, user, today=None) -> list:
 from pathfinder.programmes.registry import MeasureSource, register_measure_source  # noqa: E402
 
 register_measure_source(MeasureSource(key="plan", title="Implementation plan", measures=_completion_measures, order=50))
+
+
+def _measure_links(programme, user) -> dict:
+    """{measure key: the indicators that point at it, each with its outcome and
+    the actions towards that outcome}, for the Progress page. Two queries."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.evidence.progress import Evidences
+    from pathfinder.planning.models import Action, Indicator
+
+    indicators = list(
+        scoped(Indicator, user)
+        .filter(node__programme=programme)
+        .exclude(measure_key="")
+        .select_related("node")
+        .order_by("id")
+    )
+    actions: dict[int, list] = {}
+    outcomes = {indicator.node_id for indicator in indicators}
+    if outcomes:
+        for action in scoped(Action, user).filter(outcome_id__in=outcomes).only("pk", "title", "status", "outcome_id"):
+            actions.setdefault(action.outcome_id, []).append(
+                ActionRef(
+                    pk=action.pk, title=action.title, href=reverse("plan_action", args=[action.pk]), done=action.is_done
+                )
+            )
+    found: dict[str, list] = {}
+    for indicator in indicators:
+        found.setdefault(indicator.measure_key, []).append(
+            Evidences(
+                indicator=indicator.text,
+                outcome=indicator.node.text,
+                outcome_kind=indicator.node.get_kind_display(),
+                href=reverse("plan_toc", args=[programme.pk]) + f"#step-{indicator.node_id}",
+                actions=tuple(actions.get(indicator.node_id, [])),
+            )
+        )
+    return found
+
+
+from pathfinder.evidence.progress import register_evidence_links  # noqa: E402
+
+register_evidence_links(_measure_links)

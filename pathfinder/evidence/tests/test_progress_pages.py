@@ -130,8 +130,20 @@ def outcome(world):
 
 
 def test_an_indicator_can_point_to_a_measure(world, as_user):
+    from datetime import date
+
+    from pathfinder.planning.services.actions import create_action
+
     rate_many(world, RATINGS)
     node = outcome(world)
+    create_action(
+        programme=world.programme,
+        by=world.lead,
+        title="Reflective practice groups",
+        theme="culture",
+        due_on=date(2027, 1, 1),
+        outcome=node,
+    )
     client = as_user(world.lead)
     page = client.get(f"/toc-steps/{node.pk}/").page
     options = [o.get("value") for o in page.css("select[name=measure] option")]
@@ -145,8 +157,9 @@ def test_an_indicator_can_point_to_a_measure(world, as_user):
     toc = " ".join(client.get(f"/programmes/{world.programme.pk}/theory-of-change/").page.text().split())
     assert "latest 2 of 5" in toc and "reading: no significant change" in toc
     progress_text = " ".join(overview(world, client).page.text().split())
-    assert "Evidences Staff feel safe to speak up (short-term outcome), indicator: Standard 6 is rated green" in (
-        progress_text
+    assert (
+        "Evidences Staff feel safe to speak up (short-term outcome), indicator: Standard 6 is rated green; "
+        "actions: Reflective practice groups" in progress_text
     )
     detail = " ".join(measure_page(world, client).page.text().split())
     assert "through the indicator “Standard 6 is rated green”" in detail
