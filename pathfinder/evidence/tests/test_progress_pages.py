@@ -5,6 +5,7 @@ change that point to a measure."""
 from pathfinder.evidence import spc
 from pathfinder.evidence.tests.mat import rate
 from pathfinder.planning.models import Indicator, ToCNode
+from pathfinder.surveys.tests.conftest import make_survey, tna_version  # noqa: F401  fixtures
 
 RATINGS = ["red", "amber"] * 7  # 14 ratings alternating 1 and 2, oldest first
 
@@ -98,6 +99,13 @@ def test_a_short_series_cannot_be_recalculated_yet(world, as_user):
     page = measure_page(world, as_user(world.viewer)).page
     assert not page.css("main form.pf-recalculate")
     assert "once there are at least 14 points" in page.text()
+
+
+def test_asking_to_recalculate_a_short_series_says_why_not(world, as_user):
+    rate(world, standard=6, rating="amber", days=3)
+    response = measure_page(world, as_user(world.viewer), query="?recalculate_from=14")
+    assert response.status_code == 400
+    assert any("at least 14 points: this measure has 1" in item for item in response.page.error_summary())
 
 
 def test_an_unknown_measure_is_not_found(world, as_user):
@@ -202,3 +210,23 @@ def test_the_step_page_names_the_linked_measure(world, as_user):
     page = as_user(world.lead).get(f"/toc-steps/{node.pk}/").page
     link = page.css(f"main a[href='/programmes/{world.programme.pk}/progress/mat:6/']")
     assert link and "Standard 6" in link[0].text_content()
+
+
+def test_a_survey_measure_opens_only_for_people_who_may_see_survey_results(world, as_user, make_survey):  # noqa: F811
+    from pathfinder.evidence.tests.test_progress_sources import tna, wave
+    from pathfinder.testing.factories import MembershipFactory
+
+    wave(make_survey, world, "Wave 1", [tna(4)] * 10)
+    page = overview(world, as_user(world.viewer)).page
+    [href] = [
+        a.get("href") for a in page.css("main tr.pf-measure td a") if "confidence.trauma_concept" in a.get("href")
+    ]
+    response = as_user(world.viewer).get(href)
+    assert response.status_code == 200
+    assert "Wave 1" in response.page.text()
+    staff = MembershipFactory(service=world.service, role="staff").user
+    assert as_user(staff).get(href).status_code == 404
+    assert (
+        "confidence.trauma_concept"
+        not in as_user(staff).get(f"/programmes/{world.programme.pk}/progress/").content.decode()
+    )
