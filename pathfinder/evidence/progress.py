@@ -115,8 +115,9 @@ def present(measure: Measure, *, recalculate_from: int | None = None) -> Measure
         xmr,
         title=measure.title,
         categories=[point.label for point in measure.points],
-        value_name=measure.title,
+        value_name="Value",
         summary=summary(measure, xmr),
+        value_label=f"{measure.title}{' (' + measure.unit.strip() + ')' if measure.unit.strip() else ''}",
         value_suffix=measure.unit if measure.unit.strip() == "%" else "",
     )
     return MeasureView(measure=measure, spc=xmr, chart=chart, recalculated_from=recalculate_from)

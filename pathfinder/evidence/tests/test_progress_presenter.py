@@ -29,7 +29,7 @@ def test_too_few_points_say_how_many_more_are_needed():
     assert view.reading == "Needs 11 more points"
     assert view.spc.reading is spc.Reading.NOT_ENOUGH_DATA
     assert "11 more points are needed" in view.chart.summary
-    assert view.chart.table.columns == ["When", "Share trained"]  # no limits to draw yet
+    assert view.chart.table.columns == ["When", "Value"]  # no limits to draw yet
     assert view.latest_text == "45%"
     assert view.chart.summary.startswith("The latest value, for Point 2, is 45%.")
 
@@ -45,7 +45,7 @@ def test_a_stable_series_has_its_hand_worked_limits_and_no_significant_change():
     assert column(view, "Mean") == [pytest.approx(11)] * 14
     assert column(view, "Upper process limit") == [pytest.approx(16.32)] * 14
     assert column(view, "Lower process limit") == [pytest.approx(5.68)] * 14
-    assert column(view, "Share trained") == [float(v) for v in BASE]
+    assert column(view, "Value") == [float(v) for v in BASE]
     assert "No significant change" in view.chart.summary
     assert "Common cause variation" in view.spc.variation_meaning
     assert view.spc.assurance_meaning == "There is no target, so there is no assurance reading."
