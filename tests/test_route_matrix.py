@@ -14,6 +14,7 @@ Access kinds:
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -317,6 +318,22 @@ def _measure(w):
 
 def _mat_standard(w):
     return {"pk": w.programme.pk, "number": 6}
+
+
+def _progress_measure(w):
+    """A measure to open: standard 6 rated once, so the Progress page has "mat:6"."""
+    from pathfinder.evidence import services
+
+    services.rate(
+        programme=w.programme,
+        standard=6,
+        by=w.lead,
+        rated_on=date(2026, 1, 5),
+        rating="amber",
+        reason="In place.",
+        process_evidence="A pathway is agreed.",
+    )
+    return {"pk": w.programme.pk, "key": "mat:6"}
 
 
 def _lens_event(w, status="draft"):
@@ -660,6 +677,9 @@ ROUTES = {
     "measures_results": Route("service", Perm.VIEW_SURVEY_RESULTS, _measure),
     "measures_record": Route("service", Perm.RECORD_FINDINGS, _measure),
     "measures_export": Route("service", Perm.EXPORT_DATA, _measure),
+    # The Progress page and one measure's chart (its limits recalculated by a GET form).
+    "progress_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "progress_measure": Route("service", Perm.VIEW_PROGRAMME, _progress_measure),
     # Without a decision to answer, the page goes back to the list.
     "plan_decision_new": Route("service", Perm.DECIDE, _programme, ok=302),
     "plan_report_sign_off": Route("service", Perm.DECIDE, _plan_report),

@@ -80,3 +80,62 @@ register_supporting_figures(
         key="assessment", label="Organisational assessment: agreed theme scores", figures=_theme_scores
     )
 )
+
+
+def _theme_measures(programme, user) -> list:
+    """Each theme's agreed score across the closed rounds, oldest first, and the
+    average over all themes. Two queries, however many rounds. A theme a round
+    could not score is missing from that round, never filled in."""
+    from django.utils import timezone
+
+    from pathfinder.assessments import presenters
+    from pathfinder.assessments.models import AgreedScore, AssessmentRound
+    from pathfinder.core.scoping import scoped
+    from pathfinder.programmes.registry import Measure, MeasurePoint
+
+    closed = list(
+        scoped(AssessmentRound, user)
+        .filter(programme=programme, status=AssessmentRound.Status.CLOSED)
+        .select_related("instrument_version")
+        .order_by("closed_at", "id")
+    )
+    if not closed:
+        return []
+    agreed: dict[int, list] = {}
+    for score in scoped(AgreedScore, user).filter(round__in=closed):
+        agreed.setdefault(score.round_id, []).append(score)
+    series: dict[str, dict] = {}
+    for round_ in closed:
+        definition = round_.instrument_version.parsed
+        maximum = max(scale.maximum for scale in definition.scales.values()) if definition.scales else None
+        result = presenters.round_result(definition, agreed.get(round_.pk, []))
+        on = timezone.localdate(round_.closed_at) if round_.closed_at else timezone.localdate(round_.opened_at)
+        href = reverse("assessment_results", args=[round_.pk])
+        rows = [(theme.key, theme.title, theme.theme, theme.score) for theme in result.themes]
+        rows.append(("all-themes", "Average agreed score, all themes", None, result.overall.score))
+        for key, title, theme, score in rows:
+            entry = series.setdefault(key, {"title": title, "theme": theme or None, "points": [], "max": maximum})
+            entry["title"], entry["href"], entry["max"] = title, href, maximum
+            if score is not None:
+                entry["points"].append(MeasurePoint(label=round_.title, on=on, value=float(score)))
+    return [
+        Measure(
+            key=f"assessment:{key}",
+            title=entry["title"],
+            group="Organisational assessment (agreed scores)",
+            unit=f" of {entry['max']}" if entry["max"] else "",
+            points=tuple(entry["points"]),
+            direction="higher",
+            href=entry["href"],
+            theme=entry["theme"],
+        )
+        for key, entry in series.items()
+        if entry["points"]
+    ]
+
+
+from pathfinder.programmes.registry import MeasureSource, register_measure_source  # noqa: E402
+
+register_measure_source(
+    MeasureSource(key="assessment", title="Organisational assessment", measures=_theme_measures, order=20)
+)

@@ -7,4 +7,7 @@ class EvidenceConfig(AppConfig):
     verbose_name = "Evidence of change"
 
     def ready(self) -> None:
-        from pathfinder.evidence import registration  # noqa: F401  nav, dashboard panel
+        from pathfinder.evidence import (
+            registration,  # noqa: F401  nav, dashboard panel
+            registration_progress,  # noqa: F401  MAT measures, Progress panel
+        )

@@ -1,10 +1,9 @@
 """Formatting MAT standard ratings for pages and exports: the latest rating of
 each standard, a standard's trend as an XmR chart, and the annual-return tables."""
 
-import math
 from dataclasses import dataclass
 
-from pathfinder.evidence import spc
+from pathfinder.evidence import progress, spc
 from pathfinder.evidence.mat import (
     BY_NUMBER,
     EVIDENCE_STREAMS,
@@ -15,7 +14,7 @@ from pathfinder.evidence.mat import (
     Rating,
     Standard,
 )
-from pathfinder.reports.content import BulletList, Chart, Document, Heading, Paragraph, Series, Table
+from pathfinder.reports.content import BulletList, Chart, Document, Heading, Paragraph, Table
 
 
 @dataclass
@@ -73,32 +72,21 @@ def trend(standard: Standard, ratings) -> Trend | None:
     ordered = list(reversed(ratings))
     values = [RATING_VALUE[rating.rating] for rating in ordered]
     xmr = spc.xmr(values, direction=spc.Direction.HIGHER)
-    series = [Series("Rating (1 red to 5 blue)", [float(v) for v in values])]
-    low, high = 1, 5
-    limits = xmr.limits
-    if limits is not None:
-        count = len(values)
-        series += [
-            Series("Mean", [limits.mean] * count),
-            Series("Upper process limit", [limits.upper] * count),
-            Series("Lower process limit", [limits.lower] * count),
-        ]
-        low, high = min(low, math.floor(limits.lower)), max(high, math.ceil(limits.upper))
     latest = ordered[-1]
     summary = (
         f"The latest rating, on {latest.rated_on:%-d %B %Y}, is {latest.get_rating_display().lower()} "
         f"({RATING_VALUE[latest.rating]} of 5). {xmr.sentence}"
     )
-    chart = Chart(
-        kind="lines",
+    chart = progress.xmr_chart(
+        xmr,
         title=f"{standard.title}: ratings over time",
         categories=[f"{rating.rated_on:%-d %b %Y}" for rating in ordered],
-        series=series,
+        value_name="Rating (1 red to 5 blue)",
         summary=summary,
-        min_value=low,
-        max_value=high,
         value_label="Rating (1 red, 2 amber, 3 provisional green, 4 green, 5 blue)",
         category_label="Date rated",
+        low=1,
+        high=5,
     )
     return Trend(chart=chart, spc=xmr)
 

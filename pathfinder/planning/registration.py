@@ -89,3 +89,100 @@ register_action_source(_action_refs)
 register_supporting_figures(
     SupportingFigureSource(key="plan", label="Implementation plan", figures=_actions_done, order=30)
 )
+
+
+def _completion_measures(programme, user, today=None) -> list:
+    """The share of the plan's actions done at the end of every month since the
+    first action was added (the current month: today). An action counts from
+    the day it was added, and as done from the day it was marked done (if it
+    is done now). One query, however many actions or months."""
+    import calendar
+    from datetime import date
+
+    from pathfinder.core.scoping import scoped
+    from pathfinder.planning.models import Action
+    from pathfinder.programmes.registry import Measure, MeasurePoint
+
+    today = today or timezone.localdate()
+    rows = []
+    for created, done_at, status in (
+        scoped(Action, user).filter(programme=programme).values_list("created_at", "done_at", "status")
+    ):
+        added = timezone.localdate(created)
+        # Done with no date it was done (data from before the date was kept): done from when it was added.
+        done = (timezone.localdate(done_at) if done_at else added) if status == Action.Status.DONE else None
+        rows.append((added, done))
+    if not rows:
+        return []
+    first = min(created for created, _ in rows)
+    days, year, month = [], first.year, first.month
+    while (year, month) < (today.year, today.month):
+        days.append(date(year, month, calendar.monthrange(year, month)[1]))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    days.append(today)
+    points = []
+    for day in days:
+        existing = [done for created, done in rows if created <= day]
+        if existing:
+            finished = sum(1 for done in existing if done is not None and done <= day)
+            so_far = day == today and day.day != calendar.monthrange(day.year, day.month)[1]
+            label = f"{day:%B %Y}" + (" (so far)" if so_far else "")
+            points.append(MeasurePoint(label=label, on=day, value=100 * finished / len(existing)))
+    return [
+        Measure(
+            key="plan:actions-done",
+            title="Actions in the plan that are done",
+            group="Implementation plan",
+            unit="%",
+            points=tuple(points),
+            direction="higher",
+            href=reverse("plan_overview", args=[programme.pk]),
+        )
+    ]
+
+
+from pathfinder.programmes.registry import MeasureSource, register_measure_source  # noqa: E402
+
+register_measure_source(MeasureSource(key="plan", title="Implementation plan", measures=_completion_measures, order=50))
+
+
+def _measure_links(programme, user) -> dict:
+    """{measure key: the indicators that point at it, each with its outcome and
+    the actions towards that outcome}, for the Progress page. Two queries."""
+    from pathfinder.core.scoping import scoped
+    from pathfinder.evidence.progress import Evidences
+    from pathfinder.planning.models import Action, Indicator
+
+    indicators = list(
+        scoped(Indicator, user)
+        .filter(node__programme=programme)
+        .exclude(measure_key="")
+        .select_related("node")
+        .order_by("id")
+    )
+    actions: dict[int, list] = {}
+    outcomes = {indicator.node_id for indicator in indicators}
+    if outcomes:
+        for action in scoped(Action, user).filter(outcome_id__in=outcomes).only("pk", "title", "status", "outcome_id"):
+            actions.setdefault(action.outcome_id, []).append(
+                ActionRef(
+                    pk=action.pk, title=action.title, href=reverse("plan_action", args=[action.pk]), done=action.is_done
+                )
+            )
+    found: dict[str, list] = {}
+    for indicator in indicators:
+        found.setdefault(indicator.measure_key, []).append(
+            Evidences(
+                indicator=indicator.text,
+                outcome=indicator.node.text,
+                outcome_kind=indicator.node.get_kind_display(),
+                href=reverse("plan_toc", args=[programme.pk]) + f"#step-{indicator.node_id}",
+                actions=tuple(actions.get(indicator.node_id, [])),
+            )
+        )
+    return found
+
+
+from pathfinder.evidence.progress import register_evidence_links  # noqa: E402
+
+register_evidence_links(_measure_links)

@@ -69,3 +69,117 @@ register_invitable_source(
 )
 
 core_demo.register(demo.load)
+
+
+def _known_answers(surveys, service) -> dict[int, int]:
+    """services.known_answers() for many surveys at once, in two queries: for a
+    survey with codes, one for every printed code, plus one if anyone sent a
+    code by e-mail can see the results."""
+    from pathfinder.core.models import Membership
+    from pathfinder.core.roles import Perm, permissions_for
+    from pathfinder.surveys.models import Participant, Survey
+
+    with_codes = [survey.pk for survey in surveys if survey.distribution == Survey.Distribution.CODES]
+    printed: dict[int, int] = {}
+    invited: dict[int, set] = {}
+    for survey_id, user_id in Participant.objects.filter(survey_id__in=with_codes).values_list("survey_id", "user_id"):
+        if user_id is None:
+            printed[survey_id] = printed.get(survey_id, 0) + 1
+        else:
+            invited.setdefault(survey_id, set()).add(user_id)
+    everyone = set().union(*invited.values()) if invited else set()
+    viewers = (
+        {
+            user_id
+            for user_id, role in Membership.objects.filter(service=service, user_id__in=everyone)
+            .active()
+            .values_list("user_id", "role")
+            if Perm.VIEW_SURVEY_RESULTS in permissions_for(role)
+        }
+        if everyone
+        else set()
+    )
+    return {pk: printed.get(pk, 0) + (1 if invited.get(pk, set()) & viewers else 0) for pk in with_codes}
+
+
+def _survey_measures(programme, user) -> list:
+    """Each question's average and each subscale's average across the closed
+    surveys of the same questionnaire, oldest first, for everyone together:
+    only figures the disclosure gate releases, worked out exactly as the results
+    page does (results.build). A wave whose figure is withheld has no point for
+    it: it is missing, never estimated. Only for people who may see survey
+    results. Four queries, however many surveys or answers."""
+    from pathfinder.core.permissions import can
+    from pathfinder.core.roles import Perm
+    from pathfinder.core.scoping import scoped
+    from pathfinder.instruments import disclosure
+    from pathfinder.programmes.registry import Measure, MeasurePoint
+    from pathfinder.surveys import results
+    from pathfinder.surveys.forms import asked_items
+    from pathfinder.surveys.models import Response, Survey
+
+    if not can(user, Perm.VIEW_SURVEY_RESULTS, programme.service):
+        return []
+    surveys = [
+        survey
+        for survey in scoped(Survey, user)
+        .filter(programme=programme)
+        .select_related("instrument_version__instrument")
+        .order_by("closes_on", "id")
+        if survey.has_closed()
+    ]
+    if not surveys:
+        return []
+    answers: dict[int, list] = {}
+    for response in Response.objects.filter(survey__in=surveys).only("id", "survey_id", "answers"):
+        found = response.answer_set()
+        if found:
+            answers.setdefault(response.survey_id, []).append((str(response.id), found))
+    padding = _known_answers(surveys, programme.service)
+    series: dict[str, dict] = {}
+    for survey in surveys:
+        definition = survey.instrument_version.parsed
+        instrument = survey.instrument_version.instrument
+        built = results.build(
+            definition,
+            asked_items(definition, survey),
+            answers.get(survey.pk, []),
+            {},
+            rules_=results.rules(padding.get(survey.pk, 0)),
+            breakdowns=survey.distribution == Survey.Distribution.CODES,
+        )
+        if not built.released:
+            continue
+        href = reverse("survey_results", args=[survey.pk])
+        figures = [
+            (f"item:{row.item.code}", row.item.text, row.mean)
+            for _, rows in built.sections
+            for row in rows
+            if row.item.type in {"scale", "number"}
+        ]
+        figures += [(f"score:{score.name}", f"{score.name} (score)", score.mean) for score in built.scores]
+        for code, title, mean in figures:
+            key = f"survey:{instrument.pk}:{code}".replace("/", "-")
+            entry = series.setdefault(key, {"title": title, "group": f"Survey: {instrument.name}", "points": []})
+            entry["href"] = href
+            if mean is not None and not disclosure.is_hidden(mean):
+                entry["points"].append(MeasurePoint(label=survey.title, on=survey.last_day, value=float(mean)))
+    return [
+        Measure(
+            key=key,
+            title=entry["title"],
+            group=entry["group"],
+            unit="",
+            points=tuple(entry["points"]),
+            # Questions may be worded either way round, so no direction is assumed better.
+            direction="neither",
+            href=entry["href"],
+        )
+        for key, entry in series.items()
+        if entry["points"]
+    ]
+
+
+from pathfinder.programmes.registry import MeasureSource, register_measure_source  # noqa: E402
+
+register_measure_source(MeasureSource(key="survey", title="Staff surveys", measures=_survey_measures, order=30))

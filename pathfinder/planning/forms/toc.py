@@ -80,3 +80,17 @@ class IndicatorForm(forms.Form):
         required=False,
         help_text="For example, the wellbeing pulse survey every six months.",
     )
+    measure = forms.ChoiceField(
+        label="Measure on the Progress page (optional)",
+        required=False,
+        help_text="A figure the programme already records over time that shows this indicator. "
+        "Its latest value and reading then appear with the indicator.",
+        error_messages={"invalid_choice": "Choose one of the measures on the Progress page, or none."},
+    )
+
+    def __init__(self, *args, measures=(), **kwargs):
+        """`measures`: the registered measures (programmes.registry.Measure) to choose from."""
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].choices = [("", "No measure")] + [
+            (measure.key, f"{measure.group}: {short(measure.title, 90)}") for measure in measures
+        ]

@@ -70,6 +70,10 @@ class Indicator(models.Model):
     node = models.ForeignKey(ToCNode, on_delete=models.CASCADE, related_name="indicators")
     text = models.CharField(max_length=300)
     how_measured = models.CharField(max_length=300, blank=True)
+    # A measure on the Progress page that evidences it (a programmes.registry
+    # Measure key such as "mat:6"); "" for none. Kept as the key, not a row:
+    # measures are worked out from each tool's data, not stored.
+    measure_key = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     service_path = "node__programme__service"

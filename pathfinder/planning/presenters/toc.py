@@ -81,3 +81,27 @@ def diagram_svg(cols: list[Column], links, *, title: str, id_prefix: str = "toc"
         )
     except diagram.DiagramUnavailable:
         return None
+
+
+def measure_readings(programme, user, keys=None) -> dict:
+    """{measure key: its view (evidence.progress.MeasureView)} for the
+    registered measures, so an indicator can show its measure's latest value and
+    reading. With `keys`, only those (none: nothing is worked out at all)."""
+    from pathfinder.evidence import progress
+    from pathfinder.programmes.registry import measure_sources
+
+    if keys is not None and not keys:
+        return {}
+    found = {}
+    for measure in progress.collect(programme, user, measure_sources()):
+        if keys is None or measure.key in keys:
+            found[measure.key] = progress.present(measure)
+    return found
+
+
+def measures(programme, user) -> list:
+    """Every registered measure, for choosing one on the indicator form."""
+    from pathfinder.evidence import progress
+    from pathfinder.programmes.registry import measure_sources
+
+    return progress.collect(programme, user, measure_sources())

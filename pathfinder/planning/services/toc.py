@@ -111,8 +111,10 @@ def remove_link(link: ToCLink, *, by) -> None:
     link.delete()
 
 
-def add_indicator(*, node: ToCNode, text: str, how_measured: str, by) -> Indicator:
-    indicator = Indicator.objects.create(node=node, text=text.strip(), how_measured=how_measured.strip())
+def add_indicator(*, node: ToCNode, text: str, how_measured: str, by, measure_key: str = "") -> Indicator:
+    indicator = Indicator.objects.create(
+        node=node, text=text.strip(), how_measured=how_measured.strip(), measure_key=measure_key
+    )
     audit.record(
         "plan.toc_changed", actor=by, service=node.programme.service, target=indicator, change="indicator added"
     )

@@ -34,6 +34,7 @@ def _theory(request, programme, id_prefix="toc"):
         .annotate(total=Count("activity_actions"))
         .values_list("id", "total")
     )
+    indicators = list(indicators)
     columns = presenters.columns(nodes, links, indicators, counts)
     svg = presenters.diagram_svg(
         columns, links, title=f"{DIAGRAM_TITLE}: {programme.service.name}", id_prefix=id_prefix
@@ -49,11 +50,13 @@ def _crumbs(programme):
 def toc(request, pk):
     programme = get_programme(request, pk)
     columns, links, svg = _theory(request, programme)
+    keys = {i.measure_key for column in columns for view in column.steps for i in view.indicators if i.measure_key}
     context = page(
         request,
         programme,
         "toc",
         columns=columns,
+        measures=presenters.measure_readings(programme, request.user, keys),
         link_count=len(links),
         svg=svg,
         description=presenters.description(columns, len(links)),
@@ -91,7 +94,8 @@ def node(request, pk):
         request.POST if posted == "step" else None,
         initial=_initial(step),
     )
-    indicator_form = IndicatorForm(request.POST if posted == "indicator" else None)
+    measures = presenters.measures(programme, request.user) if step.is_outcome else []
+    indicator_form = IndicatorForm(request.POST if posted == "indicator" else None, measures=measures)
     if posted == "step" and form.is_valid():
         try:
             services.edit_node(
@@ -116,6 +120,7 @@ def node(request, pk):
             node=step,
             text=indicator_form.cleaned_data["indicator"],
             how_measured=indicator_form.cleaned_data["how_measured"],
+            measure_key=indicator_form.cleaned_data["measure"],
             by=request.user,
         )
         messages.success(request, "The indicator has been added.")
@@ -135,6 +140,7 @@ def node(request, pk):
         indicator_form=indicator_form if step.is_outcome else None,
         forms=[form, indicator_form],
         indicators=scoped(Indicator, request.user).filter(node=step),
+        measure_titles={measure.key: measure.title for measure in measures},
         links_out=scoped(ToCLink, request.user).filter(source=step).select_related("target"),
         links_in=scoped(ToCLink, request.user).filter(target=step).select_related("source"),
         breadcrumbs=_crumbs(programme),
