@@ -1,7 +1,6 @@
 """Formatting MAT standard ratings for pages and exports: the latest rating of
 each standard, a standard's trend as an XmR chart, and the annual-return tables."""
 
-import math
 from dataclasses import dataclass
 
 from pathfinder.evidence import spc
@@ -15,7 +14,8 @@ from pathfinder.evidence.mat import (
     Rating,
     Standard,
 )
-from pathfinder.reports.content import BulletList, Chart, Document, Heading, Paragraph, Series, Table
+from pathfinder.evidence.trends import Trend, xmr_trend
+from pathfinder.reports.content import BulletList, Document, Heading, Paragraph, Table
 
 
 @dataclass
@@ -58,12 +58,6 @@ def rated_by(rating) -> str:
     return (user.full_name or user.email) if user else "Someone who has since left"
 
 
-@dataclass
-class Trend:
-    chart: Chart
-    spc: spc.Chart
-
-
 def trend(standard: Standard, ratings) -> Trend | None:
     """The standard's ratings over time (1 red to 5 blue) as an XmR chart;
     `ratings` newest first. The limits and signals appear only once spc.xmr()
@@ -72,35 +66,20 @@ def trend(standard: Standard, ratings) -> Trend | None:
         return None
     ordered = list(reversed(ratings))
     values = [RATING_VALUE[rating.rating] for rating in ordered]
-    xmr = spc.xmr(values, direction=spc.Direction.HIGHER)
-    series = [Series("Rating (1 red to 5 blue)", [float(v) for v in values])]
-    low, high = 1, 5
-    limits = xmr.limits
-    if limits is not None:
-        count = len(values)
-        series += [
-            Series("Mean", [limits.mean] * count),
-            Series("Upper process limit", [limits.upper] * count),
-            Series("Lower process limit", [limits.lower] * count),
-        ]
-        low, high = min(low, math.floor(limits.lower)), max(high, math.ceil(limits.upper))
     latest = ordered[-1]
-    summary = (
-        f"The latest rating, on {latest.rated_on:%-d %B %Y}, is {latest.get_rating_display().lower()} "
-        f"({RATING_VALUE[latest.rating]} of 5). {xmr.sentence}"
-    )
-    chart = Chart(
-        kind="lines",
-        title=f"{standard.title}: ratings over time",
+    return xmr_trend(
+        values,
         categories=[f"{rating.rated_on:%-d %b %Y}" for rating in ordered],
-        series=series,
-        summary=summary,
-        min_value=low,
-        max_value=high,
+        direction=spc.Direction.HIGHER,
+        title=f"{standard.title}: ratings over time",
+        series_label="Rating (1 red to 5 blue)",
         value_label="Rating (1 red, 2 amber, 3 provisional green, 4 green, 5 blue)",
         category_label="Date rated",
+        lead=f"The latest rating, on {latest.rated_on:%-d %B %Y}, is {latest.get_rating_display().lower()} "
+        f"({RATING_VALUE[latest.rating]} of 5).",
+        low=1,
+        high=5,
     )
-    return Trend(chart=chart, spc=xmr)
 
 
 def _evidence(rating) -> list:
