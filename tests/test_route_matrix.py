@@ -299,6 +299,15 @@ def _partner_learning(w):
     )
 
 
+def _language_audit(w):
+    from pathfinder.evidence import language_audit
+
+    audit = language_audit.check_register_document(
+        programme=w.programme, by=w.lead, name="Care plan template", text="We ask what happened."
+    )
+    return {"pk": audit.pk}
+
+
 def _mat_standard(w):
     return {"pk": w.programme.pk, "number": 6}
 
@@ -631,6 +640,13 @@ ROUTES = {
     "mat_rate": Route("service", Perm.RECORD_FINDINGS, _mat_standard),
     "mat_cite_action": Route("service", Perm.RECORD_FINDINGS, _mat_standard, ("POST",), ok=400),
     "mat_export": Route("service", Perm.EXPORT_DATA, lambda w: {"pk": w.programme.pk, "fmt": "xlsx"}),
+    # Language audits (evidence of change). Uploading with no files answers 400 with the
+    # form's error; a finding without a result chosen goes back to the audit.
+    "language_audits": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "language_audit_new": Route("service", Perm.RECORD_FINDINGS, _programme, ("GET", "POST"), ok=(200, 400)),
+    "language_lexicons": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "language_audit": Route("service", Perm.VIEW_PROGRAMME, _language_audit),
+    "language_audit_finding": Route("service", Perm.RECORD_FINDINGS, _language_audit, ("POST",), ok=302),
     # Without a decision to answer, the page goes back to the list.
     "plan_decision_new": Route("service", Perm.DECIDE, _programme, ok=302),
     "plan_report_sign_off": Route("service", Perm.DECIDE, _plan_report),

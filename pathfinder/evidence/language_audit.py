@@ -178,9 +178,7 @@ def start_audit(*, programme, by, title: str, uploads: list[Upload]) -> Language
     listed with the reason at once; the others wait, encrypted, for the task.
     File names are not kept (see models_language)."""
     lexicon_for(programme.service)  # seeded now, so the task counts with the lists the page showed
-    audit = LanguageAudit.objects.create(
-        programme=programme, title=title, created_by=by, document_count=len(uploads)
-    )
+    audit = LanguageAudit.objects.create(programme=programme, title=title, created_by=by, document_count=len(uploads))
     for position, upload in enumerate(uploads, start=1):
         reason = _refused(upload)
         document = AuditDocument.objects.create(
