@@ -27,8 +27,7 @@ PLAN_TWO = (
     f"Collaborations with the GP. Stabilization work. CHI {CHI}."
 )
 PLAN_THREE = (
-    "This plan mentions no one. It describes the service's approach to empowerment and lived experience. "
-    "Plumtrellis."
+    "This plan mentions no one. It describes the service's approach to empowerment and lived experience. Plumtrellis."
 )
 
 
@@ -86,6 +85,4 @@ def unreadable() -> list[SimpleUploadedFile]:
 
 
 def upload(client, programme, files, title="Care plans, winter"):
-    return client.post(
-        f"/programmes/{programme.pk}/language-audits/new/", {"title": title, "documents": files}
-    )
+    return client.post(f"/programmes/{programme.pk}/language-audits/new/", {"title": title, "documents": files})

@@ -2,7 +2,7 @@
 and in total; the documents are labelled "Document 1"... never by file name."""
 
 from pathfinder.evidence.models import AuditDocument, LanguageAudit, PendingUpload
-from pathfinder.evidence.tests.language_corpus import care_plans, upload, unreadable
+from pathfinder.evidence.tests.language_corpus import care_plans, unreadable, upload
 
 
 def test_an_audit_of_care_plans_gives_exact_counts(world, as_user):

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from pathfinder.evidence.models import LanguageAudit, PendingUpload
-from pathfinder.evidence.tests.language_corpus import MARKERS, care_plans, upload, unreadable
+from pathfinder.evidence.tests.language_corpus import MARKERS, care_plans, unreadable, upload
 from pathfinder.programmes.services import add_finding
 
 CONTROL = "Controlwordasabi"
