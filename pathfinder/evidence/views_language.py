@@ -23,7 +23,7 @@ from pathfinder.programmes.services import add_finding
 from pathfinder.reports.charts import render_svg
 
 FINDING_SOURCE = "language_audit"
-REFRESH_SECONDS = 3
+REFRESH_SECONDS = 5
 
 
 def _programme(request, pk, perm: Perm = Perm.VIEW_PROGRAMME) -> Programme:
@@ -118,6 +118,9 @@ def audit(request, pk):
         audit=item,
         documents=documents,
         running=running,
+        # The page refreshes itself only when the person asks it to (WCAG 2.2.1:
+        # a timed refresh must be under their control), and stops when done.
+        follow=running and request.GET.get("follow") == "1",
         read=sum(1 for d in documents if d.status != AuditDocument.Status.WAITING),
         refresh_seconds=REFRESH_SECONDS,
         summary=presenters_language.summary(item, documents) if done else None,

@@ -34,8 +34,12 @@ def test_the_page_returns_before_counting_and_the_worker_counts(world, as_user, 
     page = client.get(f"/language-audits/{audit.pk}/")
     assert page.page.css("progress")[0].get("value") == "0"
     assert page.page.css("progress")[0].get("max") == "3"
-    assert page.page.css('meta[http-equiv="refresh"]')
     assert "0 of 3 documents read" in page.page.text()
+    # It refreshes itself only when asked to (a timed refresh must be under the person's control).
+    assert not page.page.css('meta[http-equiv="refresh"]')
+    followed = client.get(f"/language-audits/{audit.pk}/?follow=1")
+    assert followed.page.css('meta[http-equiv="refresh"]')[0].get("content") == "5"
+    assert "Stop updating by itself" in followed.page.text()
 
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
@@ -44,5 +48,5 @@ def test_the_page_returns_before_counting_and_the_worker_counts(world, as_user, 
     assert (audit.words, audit.trauma_informed_total, audit.stigmatising_total) == (110, 12, 8)
     assert not PendingUpload.objects.exists()
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
-    page = client.get(f"/language-audits/{audit.pk}/")
+    page = client.get(f"/language-audits/{audit.pk}/?follow=1")
     assert not page.page.css("progress") and not page.page.css('meta[http-equiv="refresh"]')
