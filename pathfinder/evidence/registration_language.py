@@ -2,6 +2,8 @@
 source for the findings it makes, the language check on a document uploaded
 to the documents register, and two measures for the Progress page."""
 
+from types import SimpleNamespace
+
 from django.urls import reverse
 
 from pathfinder.programmes.registry import (
@@ -10,11 +12,14 @@ from pathfinder.programmes.registry import (
     MeasurePoint,
     MeasureSource,
     Panel,
+    SupportingFigure,
+    SupportingFigureSource,
     TextCheck,
     TextCheckResult,
     register_finding_source,
     register_measure_source,
     register_panel,
+    register_supporting_figures,
     register_text_check,
 )
 
@@ -41,6 +46,21 @@ def _panel(programme, request) -> dict:
         "stigmatising": rate_text(latest.stigmatising_total, latest.words),
         "trauma_informed": rate_text(latest.trauma_informed_total, latest.words),
     }
+
+
+def _figures(programme, user) -> list[SupportingFigure]:
+    """The latest language audit, as supporting evidence for MAT standards 6 and 10."""
+    context = _panel(programme, SimpleNamespace(user=user))
+    latest = context["latest"]
+    if latest is None:
+        return []
+    return [
+        SupportingFigure(
+            label=f"Latest language audit, “{latest.title}”",
+            value=f"stigmatising terms {context['stigmatising']}; trauma-informed terms {context['trauma_informed']}",
+            href=reverse("language_audit", args=[latest.pk]),
+        )
+    ]
 
 
 def _finding_link(finding):
@@ -104,3 +124,6 @@ register_panel(
 register_finding_source(FindingSource(key=FINDING_SOURCE, label="Language audit", link=_finding_link))
 register_text_check(TextCheck(key="language", title="Language check", run=_run_check))
 register_measure_source(MeasureSource(key="language", title="Language audits", measures=_measures, order=60))
+register_supporting_figures(
+    SupportingFigureSource(key="language_audit", label="Language audits", figures=_figures, order=60)
+)

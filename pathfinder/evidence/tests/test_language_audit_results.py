@@ -73,6 +73,11 @@ def test_the_trend_over_audits_is_an_xmr_chart_and_a_measure(world, as_user):
     assert all(not m.points for m in source.measures(world.programme, world.outsider))
     panel = as_user(world.lead).get(f"/programmes/{world.programme.pk}/")
     assert "Go to the language audits" in panel.page.text()
+    # The latest audit is supporting evidence for MAT standard 10, with a link.
+    standard = as_user(world.viewer).get(f"/programmes/{world.programme.pk}/mat-standards/10/")
+    latest = LanguageAudit.objects.get(title="Audit 5")
+    links = {"".join(a.itertext()): a.get("href") for a in standard.page.css("main li a")}
+    assert links["Latest language audit, “Audit 5”"] == f"/language-audits/{latest.pk}/"
 
 
 def test_the_register_check_keeps_a_one_document_audit_with_a_link(world, as_user):
