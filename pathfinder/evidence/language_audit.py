@@ -230,6 +230,9 @@ def _count_document(document: AuditDocument, check: language.LanguageCheck) -> N
         except text_extract.CannotRead as problem:
             document.status = AuditDocument.Status.UNREADABLE
             document.reason = str(problem)
+        except Exception:  # a damaged file the readers trip over: this file, not the run, fails
+            document.status = AuditDocument.Status.UNREADABLE
+            document.reason = "This file seems to be damaged. Open it, save it again and upload it in a new audit."
         else:
             _store(document, check.count(extracted.text))
             del extracted

@@ -65,3 +65,16 @@ def test_an_audit_that_cannot_finish_counts_nothing(world, as_user, caplog):
     assert all(not m.points for m in source.measures(world.programme, world.lead))
     # Running it again changes nothing.
     assert language_audit.run_audit(audit.pk) == LanguageAudit.Status.FAILED
+
+
+def test_a_damaged_file_is_listed_and_the_rest_are_counted(world, as_user):
+    from pathfinder.evidence.tests.language_corpus import odt_file
+
+    damaged = bytearray(odt_file(PLAN_ONE))
+    start = damaged.index(b"content.xml") + 40  # inside content.xml's compressed bytes
+    damaged[start : start + 30] = b"\x00" * 30
+    upload(as_user(world.lead), world.programme, [SimpleUploadedFile("d.odt", bytes(damaged)), *care_plans()[2:]])
+    audit = LanguageAudit.objects.get()
+    assert audit.status == LanguageAudit.Status.DONE and audit.words == 16
+    first = AuditDocument.objects.get(audit=audit, position=1)
+    assert first.status == "unreadable" and first.reason
