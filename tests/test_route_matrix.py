@@ -316,6 +316,15 @@ def _measure(w):
     return {"pk": w.programme.pk, "measure": services.load_example(w.service, by=w.lead).pk}
 
 
+def _language_audit(w):
+    from pathfinder.evidence import language_audit
+
+    audit = language_audit.check_register_document(
+        programme=w.programme, by=w.lead, name="Care plan template", text="We ask what happened."
+    )
+    return {"pk": audit.pk}
+
+
 def _mat_standard(w):
     return {"pk": w.programme.pk, "number": 6}
 
@@ -680,6 +689,13 @@ ROUTES = {
     # The Progress page and one measure's chart (its limits recalculated by a GET form).
     "progress_overview": Route("service", Perm.VIEW_PROGRAMME, _programme),
     "progress_measure": Route("service", Perm.VIEW_PROGRAMME, _progress_measure),
+    # Language audits (evidence of change). Uploading with no files answers 400 with the
+    # form's error; a finding without a result chosen goes back to the audit.
+    "language_audits": Route("service", Perm.VIEW_PROGRAMME, _programme),
+    "language_audit_new": Route("service", Perm.RECORD_FINDINGS, _programme, ("GET", "POST"), ok=(200, 400)),
+    "language_lexicons": Route("service", Perm.RECORD_FINDINGS, _programme),
+    "language_audit": Route("service", Perm.VIEW_PROGRAMME, _language_audit),
+    "language_audit_finding": Route("service", Perm.RECORD_FINDINGS, _language_audit, ("POST",), ok=302),
     # Without a decision to answer, the page goes back to the list.
     "plan_decision_new": Route("service", Perm.DECIDE, _programme, ok=302),
     "plan_report_sign_off": Route("service", Perm.DECIDE, _plan_report),

@@ -63,3 +63,11 @@ class MatStandardAction(models.Model):
 
     def __str__(self) -> str:
         return f"Standard {self.standard}: action {self.action_id}"
+
+
+from pathfinder.evidence.models_language import (  # noqa: E402, F401  the language audit's models
+    AuditDocument,
+    LanguageAudit,
+    LanguageLexicon,
+    PendingUpload,
+)

@@ -3,7 +3,7 @@ each standard, a standard's trend as an XmR chart, and the annual-return tables.
 
 from dataclasses import dataclass
 
-from pathfinder.evidence import progress, spc
+from pathfinder.evidence import spc
 from pathfinder.evidence.mat import (
     BY_NUMBER,
     EVIDENCE_STREAMS,
@@ -14,7 +14,8 @@ from pathfinder.evidence.mat import (
     Rating,
     Standard,
 )
-from pathfinder.reports.content import BulletList, Chart, Document, Heading, Paragraph, Table
+from pathfinder.evidence.progress import Trend, xmr_trend
+from pathfinder.reports.content import BulletList, Document, Heading, Paragraph, Table
 
 
 @dataclass
@@ -57,12 +58,6 @@ def rated_by(rating) -> str:
     return (user.full_name or user.email) if user else "Someone who has since left"
 
 
-@dataclass
-class Trend:
-    chart: Chart
-    spc: spc.Chart
-
-
 def trend(standard: Standard, ratings) -> Trend | None:
     """The standard's ratings over time (1 red to 5 blue) as an XmR chart;
     `ratings` newest first. The limits and signals appear only once spc.xmr()
@@ -71,24 +66,20 @@ def trend(standard: Standard, ratings) -> Trend | None:
         return None
     ordered = list(reversed(ratings))
     values = [RATING_VALUE[rating.rating] for rating in ordered]
-    xmr = spc.xmr(values, direction=spc.Direction.HIGHER)
     latest = ordered[-1]
-    summary = (
-        f"The latest rating, on {latest.rated_on:%-d %B %Y}, is {latest.get_rating_display().lower()} "
-        f"({RATING_VALUE[latest.rating]} of 5). {xmr.sentence}"
-    )
-    chart = progress.xmr_chart(
-        xmr,
-        title=f"{standard.title}: ratings over time",
+    return xmr_trend(
+        values,
         categories=[f"{rating.rated_on:%-d %b %Y}" for rating in ordered],
-        value_name="Rating (1 red to 5 blue)",
-        summary=summary,
+        direction=spc.Direction.HIGHER,
+        title=f"{standard.title}: ratings over time",
+        series_label="Rating (1 red to 5 blue)",
         value_label="Rating (1 red, 2 amber, 3 provisional green, 4 green, 5 blue)",
         category_label="Date rated",
+        lead=f"The latest rating, on {latest.rated_on:%-d %B %Y}, is {latest.get_rating_display().lower()} "
+        f"({RATING_VALUE[latest.rating]} of 5).",
         low=1,
         high=5,
     )
-    return Trend(chart=chart, spc=xmr)
 
 
 def _evidence(rating) -> list:

@@ -239,3 +239,40 @@ def register_evidence_links(lookup: Callable) -> None:
 
 def evidence_links(programme, user) -> dict[str, list[Evidences]]:
     return _evidence_links[0](programme, user) if _evidence_links else {}
+
+
+@dataclass
+class Trend:
+    chart: Chart | None
+    spc: spc.Chart
+
+
+def xmr_trend(
+    values: list[float],
+    *,
+    categories: list[str],
+    direction: spc.Direction,
+    title: str,
+    series_label: str,
+    value_label: str,
+    category_label: str,
+    lead: str = "",
+    low: float | None = None,
+    high: float | None = None,
+) -> Trend:
+    """`values` (oldest first) as an XmR chart whose sentence starts with
+    `lead` and goes on with the SPC reading: the MAT standards' and the
+    language audits' trends."""
+    xmr = spc.xmr(values, direction=direction)
+    chart = xmr_chart(
+        xmr,
+        title=title,
+        categories=categories,
+        value_name=series_label,
+        summary=f"{lead} {xmr.sentence}".strip(),
+        value_label=value_label,
+        category_label=category_label,
+        low=low,
+        high=high,
+    )
+    return Trend(chart=chart, spc=xmr)

@@ -20,3 +20,5 @@ def _panel(programme, request) -> dict:
 
 
 register_panel(Panel(key="mat", title="MAT standards", template="evidence/panel.html", context=_panel, order=55))
+
+from pathfinder.evidence import registration_language  # noqa: E402, F401  the language audit
