@@ -100,6 +100,8 @@ def _measures(programme, user) -> list[Measure]:
     found = []
     for key, title, direction, field in MEASURES:
         pairs = points(audits, field)
+        if not pairs:  # no audit yet: nothing to chart, so no measure
+            continue
         found.append(
             Measure(
                 key=f"language:{key}",
@@ -111,6 +113,7 @@ def _measures(programme, user) -> list[Measure]:
                 ),
                 direction=str(direction),
                 href=href,
+                theme="policies",  # care plans and documents: the Policies and processes theme
             )
         )
     return found

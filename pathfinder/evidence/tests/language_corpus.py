@@ -9,6 +9,8 @@ import zipfile
 import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from pathfinder.discovery.tests.test_document_text_extract import blank_pdf, locked_pdf
+
 # Unique words that appear only in the uploaded files, to search for afterwards.
 MARKERS = ("Quillfeather", "Zorbanik", "Plumtrellis", "Smithwickery")
 # A CHI number that passes the check digit (born 01/02/80, then 123, then the check digit 1).
@@ -78,8 +80,8 @@ def unreadable() -> list[SimpleUploadedFile]:
     return [
         SimpleUploadedFile("bundle.zip", zip_file()),
         SimpleUploadedFile("lies.docx", b"Zorbanik is not really a Word file"),
-        SimpleUploadedFile("locked.pdf", b"%PDF-1.7\n1 0 obj << /Encrypt 2 0 R >> endobj\n%%EOF"),
-        SimpleUploadedFile("scanned.pdf", b"%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n%%EOF"),
+        SimpleUploadedFile("locked.pdf", locked_pdf("Zorbanik in a locked file")),
+        SimpleUploadedFile("scanned.pdf", blank_pdf()),
         SimpleUploadedFile("empty.txt", b""),
     ]
 

@@ -68,3 +68,16 @@ def test_unreadable_files_are_listed_with_the_reason_and_count_nothing(world, as
     text = as_user(world.lead).get(f"/language-audits/{audit.pk}/").page.text()
     assert "1 of 6" in text and "5 could not be read" in text
     assert "Not counted: This PDF is protected with a password" in text
+
+
+def test_a_pdf_care_plan_is_read_and_counted(world, as_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pathfinder.discovery.tests.test_document_text_extract import pdf_file
+
+    client = as_user(world.lead)
+    text = "We asked what happened and offered a choice. He is not a junkie; he is a drug user in recovery."
+    upload(client, world.programme, [SimpleUploadedFile("plan.pdf", pdf_file(text))])
+    audit = LanguageAudit.objects.get()
+    assert audit.trauma_informed_counts == {"what happened": 1, "choice": 1}
+    assert audit.stigmatising_counts == {"junkie": 1, "drug user": 1}
