@@ -25,6 +25,10 @@ SIGN_IN_KINDS = (
 def describe(event: AuditEvent) -> str:
     """One line for the activity log: the kind, and what an export was."""
     label = event.get_kind_display()
+    if label == event.kind and "." in label:
+        # A tool's own kind, such as "plan.action_created", in words: "Plan: action created".
+        area, rest = label.split(".", 1)
+        label = f"{area.replace('_', ' ').capitalize()}: {rest.replace('_', ' ').replace('.', ' ')}"
     what = event.detail.get("what") if isinstance(event.detail, dict) else None
     if event.kind == Kind.EXPORT and what:
         fmt = event.detail.get("format")
