@@ -118,7 +118,7 @@ def _read(request, what: str, programme: Programme | None = None) -> None:
 
 
 def _programme(request, pk: int, perm: Perm = Perm.VIEW_PROGRAMME) -> Programme:
-    return get_for(request, Programme.objects.select_related("service"), perm, pk=pk)
+    return get_for(request, scoped(Programme, request.user).select_related("service"), perm, pk=pk)
 
 
 def _programme_out(programme: Programme) -> dict:

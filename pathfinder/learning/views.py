@@ -21,11 +21,11 @@ from pathfinder.reports import exports
 
 
 def _programme(request, pk, perm=Perm.VIEW_PROGRAMME) -> Programme:
-    return get_for(request, Programme.objects.select_related("service"), perm, pk=pk)
+    return get_for(request, scoped(Programme, request.user).select_related("service"), perm, pk=pk)
 
 
 def _report(request, pk, perm=Perm.VIEW_PROGRAMME, *, draft_only=False) -> LearningReport:
-    report = get_for(request, LearningReport.objects.select_related("programme__service"), perm, pk=pk)
+    report = get_for(request, scoped(LearningReport, request.user).select_related("programme__service"), perm, pk=pk)
     if report.is_draft and not can(request.user, Perm.MANAGE_PROGRAMME, report.programme.service):
         raise PermissionDenied  # a draft is the lead's until it is published
     if draft_only and not report.is_draft:
