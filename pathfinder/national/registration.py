@@ -10,6 +10,4 @@ def _panel(programme, request) -> dict:
     return {"may_manage": can(request.user, Perm.MANAGE_PROGRAMME, programme.service)}
 
 
-register_panel(
-    Panel(key="national", title="National view", template="national/panel.html", context=_panel, order=96)
-)
+register_panel(Panel(key="national", title="National view", template="national/panel.html", context=_panel, order=96))

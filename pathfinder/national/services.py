@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit
-from pathfinder.core.models import Membership, Organisation, Service
+from pathfinder.core.models import Organisation, Service
 from pathfinder.evidence.mat import STANDARDS, Rating
 from pathfinder.evidence.models import MatStandardRating
 from pathfinder.instruments import disclosure
@@ -27,7 +27,11 @@ from pathfinder.workforce.models import RoleLevel, StaffMember, TrainingRecord, 
 from pathfinder.workforce.practice_levels import DEFAULT_ROLE_LEVELS, PracticeLevel
 from pathfinder.workforce.training import current_records, done_entries, levels_to_do
 
-SIZES = (("small", "Small (fewer than 20 people)"), ("medium", "Medium (20 to 99 people)"), ("large", "Large (100 or more)"))
+SIZES = (
+    ("small", "Small (fewer than 20 people)"),
+    ("medium", "Medium (20 to 99 people)"),
+    ("large", "Large (100 or more)"),
+)
 
 
 def size_of(active_members: int) -> str:
@@ -48,7 +52,9 @@ def oversights(user) -> list[Oversight]:
 
 
 def has_oversight(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and Oversight.objects.filter(user=user).exists())
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and Oversight.objects.filter(user=user).exists()
+    )
 
 
 def services_overseen(grants: list[Oversight]):
@@ -110,14 +116,17 @@ def revoke(oversight: Oversight, *, by) -> None:
 
 def profile_for(service) -> ServiceProfile:
     """The service's national settings (defaults, unsaved, if never set)."""
-    return ServiceProfile.objects.filter(service=service).first() or ServiceProfile(service=service)
+    # Never saved: version 0, so the first save is version 1 and a second form opened before it is stale.
+    return ServiceProfile.objects.filter(service=service).first() or ServiceProfile(service=service, version=0)
 
 
 @transaction.atomic
 def save_profile(service, *, named_nationally: bool, area_kind: str, version: int, by) -> ServiceProfile:
     profile = ServiceProfile.objects.select_for_update().filter(service=service).first()
     if profile is None:
-        profile = ServiceProfile(service=service)
+        if version != 0:
+            raise StaleEdit(ServiceProfile(service=service, version=0))
+        profile = ServiceProfile(service=service, version=1)
     elif profile.version != version:
         raise StaleEdit(profile)
     else:
@@ -381,11 +390,8 @@ def figures(national: National, key: tuple) -> Figures:
         people = groups.get(key, frozenset())
         if key in national.people_released[level.value]:
             trained = len(people & national.trained[level.value])
-            result.levels.append(
-                LevelLine(level.label, len(people), disclosure.percentage(trained, len(people)))
-            )
+            result.levels.append(LevelLine(level.label, len(people), disclosure.percentage(trained, len(people))))
         else:
             hidden = disclosure.not_released()
             result.levels.append(LevelLine(level.label, hidden, None, gate.people_reason()))
     return result
-

@@ -65,7 +65,9 @@ def settings(request, slug):
                 by=request.user,
             )
         except StaleEdit:
-            form.add_error(None, "Someone else changed these settings after you opened them. Check them and save again.")
+            form.add_error(
+                None, "Someone else changed these settings after you opened them. Check them and save again."
+            )
         else:
             messages.success(request, "The national view settings have been saved.")
             return redirect("national_settings", service.slug)

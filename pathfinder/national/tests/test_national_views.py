@@ -1,0 +1,133 @@
+"""The national page, a service's national settings, and who may see the view."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pathfinder.core.models import AuditEvent
+from pathfinder.national.models import Oversight, ServiceProfile
+from pathfinder.national.services import oversights, services_overseen
+from pathfinder.national.tests.conftest import add_service
+
+URL = "/national/"
+
+
+def text(response) -> str:
+    return " ".join(response.content.decode().split())
+
+
+def test_people_without_oversight_get_404(nation, as_user):
+    w = nation.world
+    for person in (w.lead, w.member, w.viewer, w.outsider, w.admin):
+        assert as_user(person).get(URL).status_code == 404
+    assert as_user(None).get(URL).status_code == 302
+
+
+def test_scopes_reach_their_services(nation):
+    everyone = set(services_overseen(oversights(nation.national)))
+    assert {nation.named.service, nation.lone.service, nation.world.service} <= everyone
+    assert set(services_overseen(oversights(nation.board_viewer))) == {nation.lone.service}
+    adp_viewer = nation.world.viewer
+    Oversight.objects.create(user=adp_viewer, scope=Oversight.Scope.ADP, organisation=nation.adp)
+    assert set(services_overseen(oversights(adp_viewer))) == {nation.named.service, nation.a.service, nation.b.service}
+
+
+def test_the_comparison_names_only_services_that_agreed(nation, as_user):
+    response = as_user(nation.national).get(URL)
+    assert response.status_code == 200
+    page = text(response)
+    assert "Harbour Recovery" in page  # named
+    for unnamed in ("Hill Service", "River Service", "Town Service", "Glen Service", "Home Drug and Alcohol Service"):
+        assert unnamed not in page
+    assert "Plan progress by theme" in page and "MAT standards" in page
+    assert "Training coverage by practice level" in page
+
+
+def test_a_filter_that_would_single_out_a_service_is_refused_with_a_reason(nation, as_user):
+    response = as_user(nation.national).get(URL, {"board": nation.south.pk})
+    assert response.status_code == 200
+    page = text(response)
+    assert "Figures about these services are not shown" in page
+    assert "fewer than 3 services" in page
+    assert "MAT standards: the latest ratings" not in page
+
+
+def test_a_board_viewer_alone_with_one_service_sees_no_service_figures(nation, as_user):
+    page = text(as_user(nation.board_viewer).get(URL))
+    assert "Figures about these services are not shown" in page
+    assert "Glen Service" not in page
+
+
+def test_malformed_filters_get_a_clear_message(nation, as_user):
+    client = as_user(nation.national)
+    for query in ({"board": "nonsense"}, {"size": "huge"}, {"adp": "99999"}, {"area": "<b>"}):
+        response = client.get(URL, query)
+        assert response.status_code == 200
+        assert "There is a problem" in text(response)
+
+
+def test_query_count_does_not_grow_with_services(nation, as_user):
+    client = as_user(nation.national)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL, {"size": "small"}).status_code == 200
+        return len(captured)
+
+    before = count()
+    for n in range(4):
+        add_service(f"Extra Service {n}", nation.north, adp=nation.adp, named=n % 2 == 0, area="urban")
+    assert count() == before
+
+
+def test_the_lead_sets_whether_the_service_is_named(nation, as_user):
+    w = nation.world
+    url = f"/services/{w.service.slug}/national-settings/"
+    client = as_user(w.lead)
+    assert "National view settings" in text(client.get(url))
+    response = client.post(url, {"named_nationally": "yes", "area_kind": "rural", "version": 0})
+    assert response.status_code == 302
+    profile = ServiceProfile.objects.get(service=w.service)
+    assert profile.named_nationally and profile.area_kind == "rural"
+    assert AuditEvent.objects.filter(kind="national.settings_changed", service=w.service).count() == 1
+    # A stale version is refused, nothing changes.
+    response = client.post(url, {"named_nationally": "no", "area_kind": "", "version": 0})
+    assert response.status_code == 200 and "changed these settings" in text(response)
+    assert ServiceProfile.objects.get(service=w.service).named_nationally
+    # Bad input comes back with the error summary.
+    response = client.post(url, {"named_nationally": "maybe", "area_kind": "moon", "version": 1})
+    assert response.status_code == 200 and "There is a problem" in text(response)
+    assert as_user(w.viewer).get(url).status_code == 403
+
+
+def test_site_admins_grant_and_revoke_oversight_and_it_is_audited(nation, as_user):
+    w = nation.world
+    client = as_user(w.admin)
+    assert "Who can see the national view" in text(client.get("/site-admin/"))
+    response = client.post("/site-admin/oversight/", {"email": w.member.email, "scope": "board"})
+    assert response.status_code == 200 and "Choose the health board" in text(response)
+    response = client.post(
+        "/site-admin/oversight/", {"email": w.member.email, "scope": "adp", "organisation": nation.north.pk}
+    )
+    assert response.status_code == 200 and "needs an alcohol and drug partnership" in text(response)
+    response = client.post("/site-admin/oversight/", {"email": "nobody@example.org", "scope": "national"})
+    assert response.status_code == 200 and "no account" in text(response)
+    response = client.post(
+        "/site-admin/oversight/", {"email": w.member.email, "scope": "board", "organisation": nation.north.pk}
+    )
+    assert response.status_code == 302
+    grant = Oversight.objects.get(user=w.member)
+    assert AuditEvent.objects.filter(kind="national.oversight_granted", actor=w.admin).count() == 1
+    assert as_user(w.member).get(URL).status_code == 200
+    client = as_user(w.admin)
+    assert client.post(f"/site-admin/oversight/{grant.pk}/revoke/").status_code == 302
+    assert not Oversight.objects.filter(user=w.member).exists()
+    assert AuditEvent.objects.filter(kind="national.oversight_revoked").count() == 1
+    assert as_user(w.member).get(URL).status_code == 404
+    assert as_user(w.lead).get("/site-admin/oversight/").status_code == 403
+
+
+def test_home_offers_the_national_view_to_someone_with_no_service(nation, as_user):
+    page = text(as_user(nation.national).get("/"))
+    assert "national view" in page and "You are not part of any service yet" not in page
+    page = text(as_user(nation.world.admin).get("/"))
+    assert "You are not part of any service yet" in page
