@@ -40,7 +40,7 @@ class ProfileForm(forms.Form):
     )
     area_kind = forms.ChoiceField(
         label="Kind of area the service covers",
-        choices=[("", "Not said")] + list(ServiceProfile.AreaKind.choices),
+        choices=[("", "Not said"), *ServiceProfile.AreaKind.choices],
         required=False,
     )
 

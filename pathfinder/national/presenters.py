@@ -15,17 +15,17 @@ class Shown:
 
 def page(figures) -> dict:
     shown = {}
-    if figures.released and any(line.total for line in figures.themes):
-        with_actions = [line for line in figures.themes if line.total]
+    with_actions = [line for line in figures.themes if line.total]
+    if figures.released and with_actions:
         best = max(with_actions, key=lambda line: (line.percent or 0, line.total))
         chart = Chart(
             kind="bars",
             title="Plan progress by theme",
-            categories=[line.theme for line in figures.themes],
-            series=[Series("Actions done", [line.percent for line in figures.themes])],
+            categories=[line.theme for line in with_actions],
+            series=[Series("Actions done", [line.percent for line in with_actions])],
             summary=(
-                f"Across these {len(figures.services)} services, {best.percent}% of actions in "
-                f"{best.theme.lower()} are done, the most of any theme."
+                f"Of the themes shown, {best.theme.lower()} has the largest share of its actions done "
+                f"({best.percent}%, {best.done} of {best.total}, across {best.services} services)."
             ),
             max_value=100,
             value_suffix="%",

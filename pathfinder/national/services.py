@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from statistics import median
 
 from django.db import transaction
 from django.db.models import Count, Q
 
+from pathfinder.assessments.models import AgreedScore, AssessmentRound
+from pathfinder.assessments.presenters import round_result
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Organisation, Service
@@ -158,6 +161,7 @@ class Row:
     programme_id: int | None = None
     ratings: dict[int, str] = field(default_factory=dict)  # standard: latest rating
     actions: dict[str, tuple[int, int]] = field(default_factory=dict)  # theme: (done, all)
+    scores: dict[str, float] = field(default_factory=dict)  # theme: agreed score, latest closed round
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,7 @@ def load(grants: list[Oversight]) -> National:
     for programme_id, themes in counts.items():
         row_of_programme[programme_id].actions = {theme: (done, total) for theme, (done, total) in themes.items()}
 
+    _scores(row_of_programme)
     needing, trained = _training(ids)
     facts = [row.facts for row in rows]
     people = {
@@ -259,6 +264,26 @@ def load(grants: list[Oversight]) -> National:
         people_groups=people,
         trained={level: frozenset(pairs) for level, pairs in trained.items()},
     )
+
+
+def _scores(row_of_programme: dict[int, Row]) -> None:
+    """Each service's theme scores from the agreed scores of its latest closed round. Two queries."""
+    latest: dict[int, AssessmentRound] = {}
+    for round_ in (
+        AssessmentRound.objects.filter(programme_id__in=list(row_of_programme), status=AssessmentRound.Status.CLOSED)
+        .select_related("instrument_version")
+        .order_by("closed_at", "pk")
+    ):
+        latest[round_.programme_id] = round_
+    agreed: dict[int, list] = defaultdict(list)
+    for score in AgreedScore.objects.filter(round__in=list(latest.values())).only("round_id", "item_code", "value"):
+        agreed[score.round_id].append(score)
+    for programme_id, round_ in latest.items():
+        result = round_result(round_.instrument_version.parsed, agreed[round_.pk])
+        row = row_of_programme[programme_id]
+        for theme in result.themes:
+            if theme.score is not None and theme.theme:
+                row.scores.setdefault(theme.theme, theme.score)
 
 
 def _by_service(pairs) -> dict[int, list]:
@@ -317,17 +342,24 @@ def _training(service_ids: list[int]) -> tuple[dict[str, set], dict[str, set]]:
 @dataclass(frozen=True)
 class RatingLine:
     standard: str
-    counts: dict[str, int]  # rating value: services
-    unrated: int
+    counts: dict[str, int] | None  # rating value: services; None when not shown
+    rated: int | None
 
 
 @dataclass(frozen=True)
 class ThemeLine:
     theme: str
-    done: int
-    total: int
+    done: int | None  # None when not shown
+    total: int | None
     percent: int | None
-    services: int  # services with actions in the theme
+    services: int | None  # services with actions in the theme
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    theme: str
+    median: float | None  # None when not shown
+    services: int | None
 
 
 @dataclass(frozen=True)
@@ -348,7 +380,33 @@ class Figures:
     reason: str = ""
     ratings: list[RatingLine] = field(default_factory=list)
     themes: list[ThemeLine] = field(default_factory=list)
+    scores: list[ScoreLine] = field(default_factory=list)
     levels: list[LevelLine] = field(default_factory=list)
+
+    @property
+    def some_hidden(self) -> bool:
+        return (
+            any(line.counts is None for line in self.ratings)
+            or any(line.done is None for line in self.themes)
+            or any(line.median is None for line in self.scores)
+        )
+
+
+class _Releases:
+    """Which groups are released for a figure that only some services have (a
+    standard they rated, a theme they have actions in): the gate is run over
+    the groups narrowed to those services, so a service without the figure
+    cannot hide a small one among the others. Cached by the set of services."""
+
+    def __init__(self, rows: list[Row]):
+        self.rows = rows
+        self.cache: dict[frozenset, set] = {}
+
+    def released(self, key, having: set[int]) -> bool:
+        having = frozenset(having)
+        if having not in self.cache:
+            self.cache[having] = gate.released_service_groups([row.facts for row in self.rows if row.id in having])
+        return key in self.cache[having]
 
 
 def figures(national: National, key: tuple) -> Figures:
@@ -364,16 +422,21 @@ def figures(national: National, key: tuple) -> Figures:
         reason="" if released else gate.service_reason(),
     )
     if released:
+        releases = _Releases(national.rows)
         for standard in STANDARDS:
-            tally = Counter(row.ratings.get(standard.number) for row in members)
+            having = {row.id for row in national.rows if standard.number in row.ratings}
+            if not releases.released(key, having):
+                result.ratings.append(RatingLine(standard.title, None, None))
+                continue
+            tally = Counter(row.ratings[standard.number] for row in members if standard.number in row.ratings)
             result.ratings.append(
-                RatingLine(
-                    standard=standard.title,
-                    counts={value: tally.get(value, 0) for value in Rating.values},
-                    unrated=tally.get(None, 0),
-                )
+                RatingLine(standard.title, {value: tally.get(value, 0) for value in Rating.values}, tally.total())
             )
         for theme, label in Theme.choices:
+            having = {row.id for row in national.rows if row.actions.get(theme, (0, 0))[1]}
+            if not releases.released(key, having):
+                result.themes.append(ThemeLine(label, None, None, None, None))
+                continue
             done = sum(row.actions.get(theme, (0, 0))[0] for row in members)
             total = sum(row.actions.get(theme, (0, 0))[1] for row in members)
             result.themes.append(
@@ -382,9 +445,16 @@ def figures(national: National, key: tuple) -> Figures:
                     done=done,
                     total=total,
                     percent=round(100 * done / total) if total else None,
-                    services=sum(1 for row in members if row.actions.get(theme, (0, 0))[1]),
+                    services=sum(1 for row in members if row.id in having),
                 )
             )
+        for theme, label in Theme.choices:
+            having = {row.id for row in national.rows if theme in row.scores}
+            if not releases.released(key, having):
+                result.scores.append(ScoreLine(label, None, None))
+                continue
+            values = [row.scores[theme] for row in members if theme in row.scores]
+            result.scores.append(ScoreLine(label, round(median(values), 1), len(values)))
     for level in PracticeLevel:
         groups = national.people_groups[level.value]
         people = groups.get(key, frozenset())

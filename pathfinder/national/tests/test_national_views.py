@@ -131,3 +131,31 @@ def test_home_offers_the_national_view_to_someone_with_no_service(nation, as_use
     assert "national view" in page and "You are not part of any service yet" not in page
     page = text(as_user(nation.world.admin).get("/"))
     assert "You are not part of any service yet" in page
+
+
+def test_a_figure_only_one_unnamed_service_has_is_not_shown(nation):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pathfinder.evidence import services as evidence
+    from pathfinder.national import services
+
+    evidence.rate(
+        programme=nation.lone.programme,
+        standard=1,
+        by=nation.lone.lead.user,
+        rated_on=timezone.localdate() - timedelta(days=1),
+        rating="blue",
+        reason="Agreed at the group.",
+        process_evidence="Same-day starts are in place.",
+    )
+    data = services.load(oversights(nation.national))
+    everyone = services.figures(data, (None, None, None, None))
+    assert everyone.released
+    lines = {line.standard: line for line in everyone.ratings}
+    assert lines["Standard 1: Same-day access"].counts is None  # only Glen Service rated it
+    assert lines["Standard 6: Psychologically and trauma-informed system"].counts["green"] == 1
+    assert lines["Standard 6: Psychologically and trauma-informed system"].rated == 5
+    wellbeing = next(line for line in everyone.themes if line.theme.startswith("Workforce care"))
+    assert (wellbeing.done, wellbeing.total, wellbeing.services) == (5, 10, 5)
