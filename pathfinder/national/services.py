@@ -403,6 +403,8 @@ class _Releases:
         self.cache: dict[frozenset, set] = {}
 
     def released(self, key, having: set[int]) -> bool:
+        if not having:
+            return True  # nobody has it: every group's figure is nothing, which singles nobody out
         having = frozenset(having)
         if having not in self.cache:
             self.cache[having] = gate.released_service_groups([row.facts for row in self.rows if row.id in having])
@@ -454,7 +456,7 @@ def figures(national: National, key: tuple) -> Figures:
                 result.scores.append(ScoreLine(label, None, None))
                 continue
             values = [row.scores[theme] for row in members if theme in row.scores]
-            result.scores.append(ScoreLine(label, round(median(values), 1), len(values)))
+            result.scores.append(ScoreLine(label, round(median(values), 1) if values else None, len(values)))
     for level in PracticeLevel:
         groups = national.people_groups[level.value]
         people = groups.get(key, frozenset())
