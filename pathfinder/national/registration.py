@@ -11,3 +11,13 @@ def _panel(programme, request) -> dict:
 
 
 register_panel(Panel(key="national", title="National view", template="national/panel.html", context=_panel, order=96))
+
+
+def _register_demo() -> None:
+    from pathfinder.core import demo as core_demo
+    from pathfinder.national import demo
+
+    core_demo.register(demo.load)
+
+
+_register_demo()

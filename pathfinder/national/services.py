@@ -18,6 +18,7 @@ from pathfinder.assessments.presenters import round_result
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Organisation, Service
+from pathfinder.core.permissions import is_national_viewer
 from pathfinder.evidence.mat import STANDARDS, Rating
 from pathfinder.evidence.models import MatStandardRating
 from pathfinder.instruments import disclosure
@@ -49,15 +50,20 @@ def size_of(active_members: int) -> str:
 
 
 def oversights(user) -> list[Oversight]:
+    """The person's grants. An account marked as a national viewer (the older
+    account flag) has the national view without a grant."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    return list(Oversight.objects.filter(user=user).select_related("organisation"))
+    grants = list(Oversight.objects.filter(user=user).select_related("organisation"))
+    if is_national_viewer(user) and not any(grant.scope == Oversight.Scope.NATIONAL for grant in grants):
+        grants.insert(0, Oversight(user=user, scope=Oversight.Scope.NATIONAL))
+    return grants
 
 
 def has_oversight(user) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False) and user.is_active and Oversight.objects.filter(user=user).exists()
-    )
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return is_national_viewer(user) or Oversight.objects.filter(user=user).exists()
 
 
 def services_overseen(grants: list[Oversight]):

@@ -159,3 +159,20 @@ def test_a_figure_only_one_unnamed_service_has_is_not_shown(nation):
     assert lines["Standard 6: Psychologically and trauma-informed system"].rated == 5
     wellbeing = next(line for line in everyone.themes if line.theme.startswith("Workforce care"))
     assert (wellbeing.done, wellbeing.total, wellbeing.services) == (5, 10, 5)
+
+
+def test_the_demo_national_viewer_sees_a_comparison(db, as_user):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from pathfinder.accounts.models import User
+
+    call_command("pathfinder", "demo", stdout=StringIO())
+    call_command("pathfinder", "demo", stdout=StringIO())  # twice: it is idempotent
+    viewer = User.objects.get(email="national@pathfinder.example")
+    page = text(as_user(viewer).get(URL))
+    assert "Lochmore Drug and Alcohol Service" in page  # agreed to be named
+    assert "Skerryvale Recovery Service" not in page and "Glenbrae Community Recovery" not in page
+    assert "MAT standards: the latest ratings" in page
+    assert "national view" in text(as_user(viewer).get("/"))
