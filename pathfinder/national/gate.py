@@ -119,3 +119,10 @@ def people_reason(rules: disclosure.Rules = disclosure.DEFAULT) -> str:
         f"This would rest on fewer than {rules.min_group} people, or it could be worked out from the other "
         "figures. Combine it with other services (choose fewer filters) to see it."
     )
+
+
+def small_reason(rules: disclosure.Rules = disclosure.DEFAULT) -> str:
+    return (
+        f"Too few people are trained, or too few are not yet trained (from 1 to {rules.small_count_max}), "
+        "to show the share without pointing to them."
+    )

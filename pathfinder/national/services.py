@@ -468,7 +468,9 @@ def figures(national: National, key: tuple) -> Figures:
         people = groups.get(key, frozenset())
         if key in national.people_released[level.value]:
             trained = len(people & national.trained[level.value])
-            result.levels.append(LevelLine(level.label, len(people), disclosure.percentage(trained, len(people))))
+            percent = disclosure.percentage(trained, len(people))
+            reason = gate.small_reason() if disclosure.is_hidden(percent) else ""
+            result.levels.append(LevelLine(level.label, len(people), percent, reason))
         else:
             hidden = disclosure.not_released()
             result.levels.append(LevelLine(level.label, hidden, None, gate.people_reason()))

@@ -176,3 +176,35 @@ def test_the_demo_national_viewer_sees_a_comparison(db, as_user):
     assert "Skerryvale Recovery Service" not in page and "Glenbrae Community Recovery" not in page
     assert "MAT standards: the latest ratings" in page
     assert "national view" in text(as_user(viewer).get("/"))
+
+
+def test_training_coverage_pools_people_and_hides_small_numbers(nation):
+    from datetime import date
+
+    from pathfinder.national import services
+    from pathfinder.workforce.models import CatalogueEntry, StaffMember, TrainingRecord
+
+    everyone = (None, None, None, None)
+    for case in (nation.named, nation.a, nation.b, nation.c, nation.lone):
+        entry = CatalogueEntry.objects.create(
+            service=case.service,
+            key="informed",
+            title="Trauma-informed basics",
+            provider="NES",
+            level="informed",
+            format="e-learning",
+            duration_minutes=30,
+            description="An introduction.",
+        )
+        staff = list(StaffMember.objects.filter(service=case.service).order_by("pk"))
+        keep = staff[:10] if case is nation.lone else staff
+        TrainingRecord.objects.bulk_create(
+            [TrainingRecord(staff=person, entry=entry, completed_on=date(2026, 11, 1)) for person in keep]
+        )
+    data = services.load(oversights(nation.national))
+    informed = services.figures(data, everyone).levels[0]
+    assert informed.needed == 60
+    assert str(informed.percent) == "not shown" and "Too few people" in informed.reason  # 2 not trained
+    north = services.figures(data, (nation.north.pk, None, None, None)).levels[0]
+    # North's 48 beside everyone's 60 leaves 12 people apart: enough, so it is shown.
+    assert (north.needed, north.percent, north.reason) == (48, 100.0, "")
