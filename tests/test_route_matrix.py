@@ -857,6 +857,7 @@ ROUTES = {
     # (pathfinder/national/tests/test_national_access.py covers the people who do).
     "national": Route("signed_in", ok=404),
     "national_settings": Route("service", Perm.MANAGE_PROGRAMME, _slug),
+    "national_like_mine": Route("service", Perm.MANAGE_PROGRAMME, _slug),
     "site_admin_oversight": Route("site"),
     "site_admin_oversight_revoke": Route("site", kwargs=_oversight, methods=("POST",), ok=302),
 }

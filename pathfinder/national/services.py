@@ -195,9 +195,12 @@ def _in(facts: gate.ServiceFacts, key) -> bool:
 
 def load(grants: list[Oversight]) -> National:
     """Everything the national page needs, in a fixed number of queries."""
+    return load_from(services_overseen(grants))
+
+
+def load_from(queryset) -> National:
     services = list(
-        services_overseen(grants)
-        .select_related("organisation", "partnership", "national_profile")
+        queryset.select_related("organisation", "partnership", "national_profile")
         .annotate(active=Count("memberships", filter=Q(memberships__is_active=True, memberships__user__is_active=True)))
         .order_by("name", "pk")
     )
@@ -475,3 +478,71 @@ def figures(national: National, key: tuple) -> Figures:
             hidden = disclosure.not_released()
             result.levels.append(LevelLine(level.label, hidden, None, gate.people_reason()))
     return result
+
+
+# --- Services like mine -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    label: str
+    mine: float | None
+    median: float | None  # None when not shown or nobody has it
+    services: int | None  # similar services with the figure; None when not shown
+    unit: str = ""
+
+
+@dataclass
+class LikeMine:
+    description: str
+    similar: int
+    lines: list[Comparison]
+
+
+def _done_share(row: Row) -> float | None:
+    done = sum(d for d, _ in row.actions.values())
+    total = sum(t for _, t in row.actions.values())
+    return round(100 * done / total) if total else None
+
+
+def _fully_in_place(row: Row) -> int | None:
+    if not row.ratings:
+        return None
+    return sum(1 for rating in row.ratings.values() if rating in {Rating.GREEN, Rating.BLUE})
+
+
+def like_mine(service) -> LikeMine:
+    """The service against the median of similar services (the same size and,
+    if it said, the same kind of area), never naming them. Each median is
+    shown only if at least 3 similar services that have not agreed to be named
+    have that figure (through the gate, as on the national page)."""
+    national = load_from(Service.objects.all())
+    own = next(row for row in national.rows if row.id == service.pk)
+    similar = [
+        row
+        for row in national.rows
+        if row.id != own.id
+        and row.facts.size == own.facts.size
+        and (not own.facts.area or row.facts.area == own.facts.area)
+    ]
+    size = dict(SIZES)[own.facts.size].lower()
+    area = dict(ServiceProfile.AreaKind.choices).get(own.facts.area, "")
+    description = f"{size} services" + (f" in {area.lower()} areas" if area else "")
+    lines = []
+    for label, measure, unit in (
+        ("Share of the plan's actions done", _done_share, "%"),
+        ("MAT standards rated green or blue", _fully_in_place, " of 10"),
+    ):
+        having = [row for row in similar if measure(row) is not None]
+        shown = gate.EVERYONE in gate.released_service_groups([row.facts for row in having]) if having else True
+        values = [measure(row) for row in having]
+        lines.append(
+            Comparison(
+                label=label,
+                mine=measure(own),
+                median=(round(median(values), 1) if values else None) if shown else None,
+                services=len(values) if shown else None,
+                unit=unit,
+            )
+        )
+    return LikeMine(description=description, similar=len(similar), lines=lines)

@@ -110,3 +110,15 @@ def oversight_revoke(request, pk):
     services.revoke(grant, by=request.user)
     messages.success(request, f"{grant.user} no longer has this view: {grant}.")
     return redirect("site_admin_oversight")
+
+
+@require_safe
+def like_mine(request, slug):
+    service = get_for(request, Service, Perm.MANAGE_PROGRAMME, slug=slug)
+    context = service_context(
+        request,
+        service,
+        comparison=services.like_mine(service),
+        breadcrumbs=[{"text": service.name, "href": reverse("service_home", args=[service.slug])}],
+    )
+    return render(request, "national/like_mine.html", context)

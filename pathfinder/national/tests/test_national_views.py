@@ -208,3 +208,20 @@ def test_training_coverage_pools_people_and_hides_small_numbers(nation):
     north = services.figures(data, (nation.north.pk, None, None, None)).levels[0]
     # North's 48 beside everyone's 60 leaves 12 people apart: enough, so it is shown.
     assert (north.needed, north.percent, north.reason) == (48, 100.0, "")
+
+
+def test_a_lead_compares_with_services_like_theirs(nation, as_user):
+    from pathfinder.national import services
+
+    # Hill Service: small and rural; River Service is the only other one, so medians are not shown
+    comparison = services.like_mine(nation.a.service)
+    assert comparison.similar == 1
+    assert all(line.services is None for line in comparison.lines)
+    for n in range(3):
+        add_service(f"Moor Service {n}", nation.north, area="rural", rating="green", done=2)
+    comparison = services.like_mine(nation.a.service)
+    progress, mat = comparison.lines
+    assert (progress.mine, progress.median, progress.services) == (50, 100, 4)
+    assert (mat.mine, mat.median, mat.services) == (0, 1, 4)
+    page = text(as_user(nation.a.lead.user).get(f"/services/{nation.a.service.slug}/like-mine/"))
+    assert "Services like yours" in page and "River Service" not in page and "Moor Service" not in page
