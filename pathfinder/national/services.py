@@ -269,7 +269,7 @@ def load_from(queryset) -> National:
         rows=rows,
         options=options,
         service_released=gate.released_service_groups(facts),
-        people_released={level: gate.released_people_groups(groups) for level, groups in people.items()},
+        people_released=_released_by_level(people, needing),
         people_groups=people,
         trained={level: frozenset(pairs) for level, pairs in trained.items()},
     )
@@ -293,6 +293,18 @@ def _scores(row_of_programme: dict[int, Row]) -> None:
         for theme in result.themes:
             if theme.score is not None and theme.theme:
                 row.scores.setdefault(theme.theme, theme.score)
+
+
+def _released_by_level(people: dict[str, dict], needing: dict[str, set]) -> dict[str, set]:
+    """The gate for each level; levels needed by exactly the same people share one answer."""
+    answers: dict[frozenset, set] = {}
+    found = {}
+    for level, groups in people.items():
+        same = frozenset(needing[level])
+        if same not in answers:
+            answers[same] = gate.released_people_groups(groups)
+        found[level] = answers[same]
+    return found
 
 
 def _by_service(pairs) -> dict[int, list]:
