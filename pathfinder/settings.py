@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "pathfinder.measures",
     "pathfinder.api",
     "pathfinder.learning",
+    "pathfinder.national",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("pathfinder.measures.urls")),
     path("", include("pathfinder.api.urls")),
     path("", include("pathfinder.learning.urls")),
+    path("", include("pathfinder.national.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(

@@ -75,6 +75,12 @@ def _round(w, status="open", **extra):
     return {"pk": round_.pk, **extra}
 
 
+def _oversight(w):
+    from pathfinder.national.models import Oversight
+
+    return {"pk": Oversight.objects.create(user=w.viewer, scope=Oversight.Scope.NATIONAL).pk}
+
+
 def _learning_report(w, published=True, **extra):
     from pathfinder.learning import services
 
@@ -896,6 +902,13 @@ ROUTES = {
             "mfa_download_recovery_codes",
         ]
     },
+    # The national view: nobody in the world has oversight, so every signed-in person gets 404
+    # (pathfinder/national/tests/test_national_access.py covers the people who do).
+    "national": Route("signed_in", ok=404),
+    "national_settings": Route("service", Perm.MANAGE_PROGRAMME, _slug),
+    "national_like_mine": Route("service", Perm.MANAGE_PROGRAMME, _slug),
+    "site_admin_oversight": Route("site"),
+    "site_admin_oversight_revoke": Route("site", kwargs=_oversight, methods=("POST",), ok=302),
 }
 
 

@@ -20,7 +20,9 @@ def home(request):
         return redirect("service_home", services[0].slug)
     roles = roles_of(request.user)
     rows = [(service, Role(roles[service.pk]).label) for service in services]
-    return render(request, "core/home.html", {"rows": rows})
+    from pathfinder.national.services import has_oversight
+
+    return render(request, "core/home.html", {"rows": rows, "oversees": not rows and has_oversight(request.user)})
 
 
 @require_safe
