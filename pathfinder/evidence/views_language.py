@@ -6,14 +6,13 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
-from pathfinder.core.uploads import BoundedMemoryUpload
+from pathfinder.core.uploads import in_memory_uploads
 from pathfinder.evidence import language_audit, presenters_language
 from pathfinder.evidence.forms_language import AuditForm, LexiconForm
 from pathfinder.evidence.models import AuditDocument, LanguageAudit
@@ -66,17 +65,9 @@ def audits(request, pk):
     return render(request, "evidence/language/audits.html", context)
 
 
-@csrf_exempt
 @require_http_methods(["GET", "POST"])
+@in_memory_uploads()
 def audit_new(request, pk):
-    # The upload handler must be set before anything reads request.POST, the
-    # CSRF check included, so the check runs inside (see _audit_new).
-    request.upload_handlers = [BoundedMemoryUpload(request)]
-    return _audit_new(request, pk)
-
-
-@csrf_protect
-def _audit_new(request, pk):
     programme = _programme(request, pk, Perm.RECORD_FINDINGS)
     form = AuditForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from pathfinder.core import audit
@@ -13,7 +12,7 @@ from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
-from pathfinder.core.uploads import BoundedMemoryUpload
+from pathfinder.core.uploads import in_memory_uploads
 from pathfinder.measures import presenters, services
 from pathfinder.measures import results as measure_results
 from pathfinder.measures.forms import RecordForm, UploadForm
@@ -70,17 +69,9 @@ def measure_list(request, pk):
     return render(request, "measures/list.html", context)
 
 
-@csrf_exempt
 @require_http_methods(["GET", "POST"])
+@in_memory_uploads(services.MAX_FILE_BYTES)
 def upload(request, pk):
-    # The upload handler must be set before anything reads request.POST, the
-    # CSRF check included, so the check runs inside (see _upload).
-    request.upload_handlers = [BoundedMemoryUpload(request, limit=services.MAX_FILE_BYTES)]
-    return _upload(request, pk)
-
-
-@csrf_protect
-def _upload(request, pk):
     programme = _programme(request, pk, Perm.MANAGE_PROGRAMME)
     form = UploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []

@@ -6,7 +6,6 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from pathfinder.core import text_extract
@@ -16,7 +15,7 @@ from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
-from pathfinder.core.uploads import BoundedMemoryUpload
+from pathfinder.core.uploads import in_memory_uploads
 from pathfinder.discovery import checklist
 from pathfinder.discovery.forms.documents import (
     DocumentEditForm,
@@ -316,17 +315,9 @@ def answer_action(request, pk):
 # The document's text: read in memory, counted, never kept
 
 
-@csrf_exempt
 @require_http_methods(["GET", "POST"])
+@in_memory_uploads()
 def document_text(request, pk):
-    # The upload handler must be set before anything reads request.POST, the
-    # CSRF check included, so the check runs inside (see _document_text).
-    request.upload_handlers = [BoundedMemoryUpload(request)]
-    return _document_text(request, pk)
-
-
-@csrf_protect
-def _document_text(request, pk):
     item = _document(request, pk, Perm.RECORD_FINDINGS)
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
