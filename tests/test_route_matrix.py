@@ -242,6 +242,25 @@ def _plan_report(w):
     return {"pk": report.pk}
 
 
+def _kept_document(w):
+    """A Word file made in the background (at once in tests), needing EXPORT_DATA."""
+    from pathfinder.core import documents
+    from pathfinder.reports.content import Document, Paragraph
+
+    row = documents.prepare(
+        service=w.service,
+        target=w.programme,
+        what="progress report",
+        fmt="docx",
+        filename="progress-report",
+        perm=Perm.EXPORT_DATA,
+        by=w.lead,
+        source_url="/",
+        document=Document(title="Progress report", blocks=[Paragraph("Going well.")]),
+    )
+    return {"pk": row.pk}
+
+
 def _plan_meeting(w):
     from datetime import date
 
@@ -909,6 +928,8 @@ ROUTES = {
     "national_like_mine": Route("service", Perm.MANAGE_PROGRAMME, _slug),
     "site_admin_oversight": Route("site"),
     "site_admin_oversight_revoke": Route("site", kwargs=_oversight, methods=("POST",), ok=302),
+    "document_progress": Route("service", Perm.EXPORT_DATA, _kept_document),
+    "document_download": Route("service", Perm.EXPORT_DATA, _kept_document),
 }
 
 
