@@ -15,6 +15,7 @@ over the kept copy. The worker's render time is reported beside them.
 Each figure is the median of a few runs on this machine.
 """
 
+import itertools
 import os
 import statistics
 import sys
@@ -120,7 +121,7 @@ def theory(lead, programme, steps=40):
         toc.add_node(programme=programme, kind=kinds[n % 4], scope="local", text=f"Step {n} of the change", by=lead)
         for n in range(steps)
     ]
-    for a, b in zip(made, made[1:], strict=False):
+    for a, b in itertools.pairwise(made):
         if kinds.index(a.kind) < kinds.index(b.kind):
             toc.add_link(source=a, target=b, rationale="", assumptions="", by=lead)
 
