@@ -188,3 +188,26 @@ def test_progress_pages_pass_the_page_checks(world, as_user, worker_later):
     ready = client.get(f"/downloads/{row.pk}/")
     assert f'href="/downloads/{row.pk}/file/"' in ready.content.decode()
     assert "Word file" in ready.content.decode()
+
+
+def test_kept_files_move_to_a_new_key(world, as_user, settings):
+    from cryptography.fernet import Fernet
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [old]
+    client = as_user(world.lead)
+    first = client.get(report_url(world, "docx"))
+    settings.FIELD_ENCRYPTION_KEYS = [new, old]
+    assert documents.rotate_all() == 1
+    assert documents.rotate_all() == 0  # already under the newest key
+    settings.FIELD_ENCRYPTION_KEYS = [new]  # the old key is gone: the kept copy still opens
+    assert client.get(report_url(world, "docx")).content == first.content
+
+
+def test_the_progress_page_asks_few_queries(world, as_user, worker_later, django_assert_max_num_queries):
+    client = as_user(world.lead)
+    client.get(report_url(world))
+    row = RenderedDocument.objects.get()
+    client.get(f"/downloads/{row.pk}/")  # the session and the like settle on the first page
+    with django_assert_max_num_queries(10):
+        client.get(f"/downloads/{row.pk}/")

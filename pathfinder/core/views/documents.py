@@ -11,9 +11,11 @@ from pathfinder.core.scoping import get_for, require, scoped
 REFRESH_SECONDS = 3
 
 
-def _document(request, pk) -> RenderedDocument:
+def _document(request, pk, *, with_file=False) -> RenderedDocument:
     """404 outside the user's services; 403 without the permission the download needs."""
-    row = get_for(request, scoped(RenderedDocument, request.user).select_related("service"), pk=pk)
+    rows = scoped(RenderedDocument, request.user).select_related("service")
+    rows = rows if with_file else rows.defer("content", "source")
+    row = get_for(request, rows, pk=pk)
     for perm in row.permission.split(","):
         require(request, perm, row)
     return row
@@ -36,7 +38,7 @@ def progress(request, pk):
 
 @require_safe
 def download(request, pk):
-    row = _document(request, pk)
+    row = _document(request, pk, with_file=True)
     if row.status != RenderedDocument.Status.DONE:
         return redirect("document_progress", row.pk)
     return documents.file_response(request, row)
