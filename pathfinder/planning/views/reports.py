@@ -79,11 +79,11 @@ def report_download(request, pk, fmt):
     plan = services.plan_for(programme)
     now = today()
     since = last_report_date(request, programme)
-    actions = plan_actions(request, programme).prefetch_related("findings", "updates__author")
+    actions = list(plan_actions(request, programme).prefetch_related("findings", "updates__author"))
     rows = action_rows(actions, now)
     needed = [
         item
-        for item in needed_for(request, programme)
+        for item in needed_for(request, programme, actions)
         if item.meeting is None or since is None or item.meeting.held_on >= since or item.answer is None
     ]
     document = progress_report(
