@@ -211,3 +211,19 @@ def test_the_progress_page_asks_few_queries(world, as_user, worker_later, django
     client.get(f"/downloads/{row.pk}/")  # the session and the like settle on the first page
     with django_assert_max_num_queries(10):
         client.get(f"/downloads/{row.pk}/")
+
+
+def test_a_report_of_an_open_event_stays_with_its_facilitators(world, as_user):
+    """Before a lens event closes only facilitators see its report; the kept file
+    asks the same of whoever opens it, so an evaluator cannot reach it by its address."""
+    from tests.test_route_matrix import _lens
+
+    url = "/lens-events/{pk}/report.docx".format(**_lens(world, "open"))
+    assert as_user(world.lead).get(url).status_code == 200
+    row = RenderedDocument.objects.get(what="lens report")
+    assert row.permission == "export_data,record_findings"
+    evaluator = as_user(world.viewer)
+    assert evaluator.get(url).status_code == 403
+    assert evaluator.get(f"/downloads/{row.pk}/").status_code == 403
+    assert evaluator.get(f"/downloads/{row.pk}/file/").status_code == 403
+    assert as_user(world.member).get(f"/downloads/{row.pk}/file/").status_code == 200
