@@ -52,7 +52,7 @@ page shows tables only for everyone together and averages for groups.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from statistics import fmean
@@ -483,16 +483,46 @@ def released_groups[K: Hashable](groups: Mapping[K, frozenset], rules: Rules = D
     """
     released: set[K] = set()
     decided: dict[frozenset, bool] = {}
-    shown = _Shown(rules.min_group)
+    atoms, weights = _atoms(groups)
+    shown = _Shown(rules.min_group, weights)
     for key in _largest_first(groups):
-        members = frozenset(groups[key])
-        if len(members) < rules.min_group:
+        if len(groups[key]) < rules.min_group:
             continue
+        members = atoms[key]
         if members not in decided:
             decided[members] = shown.admit(members)
         if decided[members]:
             released.add(key)
     return released
+
+
+def _atoms[K](groups: Mapping[K, frozenset]) -> tuple[dict[K, frozenset], dict[int, int]]:
+    """Each group as the "atoms" it holds, and each atom's number of people.
+
+    An atom is everyone who is in exactly the same groups. Whatever a reader
+    adds and subtracts treats everyone in an atom alike, so the gate can reason
+    about atoms, each weighing its number of people, and reach the same answer
+    as over the people themselves, much faster when there are many people and
+    few ways to tell them apart (the national view: thousands of people, a few
+    hundred services)."""
+    keys = list(groups)
+    signature: dict[Hashable, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        for person in groups[key]:
+            signature[person].append(index)
+    atom_of: dict[tuple, int] = {}
+    weights: dict[int, int] = {}
+    held: list[list[int]] = [[] for _ in keys]
+    for indexes in signature.values():
+        found = tuple(indexes)
+        atom = atom_of.get(found)
+        if atom is None:
+            atom = atom_of[found] = len(atom_of)
+            weights[atom] = 0
+            for index in indexes:
+                held[index].append(atom)
+        weights[atom] += 1
+    return {key: frozenset(held[index]) for index, key in enumerate(keys)}, weights
 
 
 def release_breakdown[K: Hashable](
@@ -529,27 +559,51 @@ class _Shown:
     """The groups shown so far: the boxes they sort people into, and the sums and
     differences they give away (independent rows, in reduced form, exact)."""
 
-    def __init__(self, min_group: int):
+    def __init__(self, min_group: int, weights: Mapping[Hashable, int]):
         self.min_group = min_group
-        self.boxes: list[frozenset] = []
-        self.covered: frozenset = frozenset()
-        self.rows: dict[Hashable, dict[Hashable, int]] = {}  # leading person -> row
+        self.weights = weights  # each atom's number of people (see _atoms)
+        self.box_of: dict[Hashable, int] = {}  # atom -> its box
+        self.box_size: list[int] = []  # box -> its number of people
+        self.rows: dict[Hashable, dict[Hashable, int]] = {}  # leading atom -> row
 
     def admit(self, members: frozenset) -> bool:
-        newcomers = members - self.covered
-        boxes = [newcomers] if newcomers else []
-        apart = len(newcomers)  # people who must differ from anything made from whole boxes
-        for box in self.boxes:
-            inside, outside = box & members, box - members
-            apart += min(len(inside), len(outside))
-            boxes.extend(piece for piece in (inside, outside) if piece)
-        every_box_large = min(len(box) for box in boxes) >= self.min_group
+        weights, box_of = self.weights, self.box_of
+        newcomers: list = []  # in no box yet
+        cut: dict[int, list] = defaultdict(list)  # box -> its atoms among the members
+        for atom in members:
+            box = box_of.get(atom)
+            if box is None:
+                newcomers.append(atom)
+            else:
+                cut[box].append(atom)
+        fresh = sum(weights[atom] for atom in newcomers)
+        apart = fresh  # people who must differ from anything made of whole boxes
+        smallest = fresh if newcomers else math.inf  # the smallest box there would be
+        pieces = []
+        for box, atoms in cut.items():
+            inside = sum(weights[atom] for atom in atoms)
+            outside = self.box_size[box] - inside
+            apart += min(inside, outside)
+            smallest = min(smallest, inside, outside or math.inf)
+            pieces.append((box, atoms, inside, outside))
+        untouched = (size for box, size in enumerate(self.box_size) if box not in cut)
+        every_box_large = min(smallest, min(untouched, default=math.inf)) >= self.min_group
         if apart >= self.min_group or every_box_large:
             self._add(members)
-            self.boxes = boxes
-            self.covered |= members
+            for box, atoms, inside, outside in pieces:
+                if outside:  # the box splits: its atoms among the members make a new one
+                    self.box_size[box] = outside
+                    self._new_box(atoms, inside)
+            if newcomers:
+                self._new_box(newcomers, fresh)
             return True
         return apart == 0 and not self._reduce(dict.fromkeys(members, 1))
+
+    def _new_box(self, atoms: list, size: int) -> None:
+        box = len(self.box_size)
+        self.box_size.append(size)
+        for atom in atoms:
+            self.box_of[atom] = box
 
     def _reduce(self, vector: dict[Hashable, int]) -> dict[Hashable, int]:
         """What is left of `vector` after taking away every shown combination."""
