@@ -22,7 +22,7 @@ from pathfinder.core.permissions import is_national_viewer
 from pathfinder.evidence.mat import STANDARDS, Rating
 from pathfinder.evidence.models import MatStandardRating
 from pathfinder.instruments import disclosure
-from pathfinder.national import gate
+from pathfinder.national import gate, readings, works
 from pathfinder.national.models import Oversight, ServiceProfile
 from pathfinder.planning.models import Action
 from pathfinder.programmes.domain import Theme
@@ -168,6 +168,8 @@ class Row:
     ratings: dict[int, str] = field(default_factory=dict)  # standard: latest rating
     actions: dict[str, tuple[int, int]] = field(default_factory=dict)  # theme: (done, all)
     scores: dict[str, float] = field(default_factory=dict)  # theme: agreed score, latest closed round
+    readings: dict[str, str] = field(default_factory=dict)  # kind of measure: its SPC reading (see readings.py)
+    suggestions: dict[str, bool] = field(default_factory=dict)  # recommendation used: whether an action from it is done
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ class National:
     people_released: dict[str, set]  # level: released groups
     people_groups: dict[str, dict]  # level: group -> (service, person) pairs needing it
     trained: dict[str, frozenset]  # level: (service, person) pairs trained at it
+    reading_titles: dict[str, str] = field(default_factory=dict)  # kind of measure: its title
 
     def members(self, key) -> list[Row]:
         return [row for row in self.rows if _in(row.facts, key)]
@@ -236,24 +239,34 @@ def load_from(queryset) -> National:
         by_id[service_id].programme_id = programme_id
     row_of_programme = {programme_id: by_id[service_id] for service_id, programme_id in programmes.items()}
 
+    history: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for programme_id, standard, rating in (
         MatStandardRating.objects.filter(programme_id__in=list(row_of_programme))
         .order_by("rated_on", "created_at", "id")
         .values_list("programme_id", "standard", "rating")
     ):
         row_of_programme[programme_id].ratings[standard] = rating  # later ones overwrite: the latest wins
+        history[programme_id][standard].append(rating)
+    for programme_id, standards in history.items():
+        row_of_programme[programme_id].readings.update(readings.mat_readings(standards))
 
     counts: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for programme_id, theme, status in Action.objects.filter(programme_id__in=list(row_of_programme)).values_list(
-        "programme_id", "theme", "status"
-    ):
+    for programme_id, theme, status, suggestion in Action.objects.filter(
+        programme_id__in=list(row_of_programme)
+    ).values_list("programme_id", "theme", "status", "suggestion_key"):
         cell = counts[programme_id][theme]
         cell[1] += 1
         cell[0] += status == Action.Status.DONE
+        if suggestion:
+            used = row_of_programme[programme_id].suggestions
+            used[suggestion] = used.get(suggestion, False) or status == Action.Status.DONE
     for programme_id, themes in counts.items():
         row_of_programme[programme_id].actions = {theme: (done, total) for theme, (done, total) in themes.items()}
 
     _scores(row_of_programme)
+    measured, measure_titles = readings.measure_readings(ids)
+    for service_id, found in measured.items():
+        by_id[service_id].readings.update(found)
     needing, trained = _training(ids)
     facts = [row.facts for row in rows]
     people = {
@@ -272,6 +285,7 @@ def load_from(queryset) -> National:
         people_released=_released_by_level(people, needing),
         people_groups=people,
         trained={level: frozenset(pairs) for level, pairs in trained.items()},
+        reading_titles=readings.mat_titles() | dict(sorted(measure_titles.items())),
     )
 
 
@@ -403,6 +417,8 @@ class Figures:
     themes: list[ThemeLine] = field(default_factory=list)
     scores: list[ScoreLine] = field(default_factory=list)
     levels: list[LevelLine] = field(default_factory=list)
+    readings: list[readings.ReadingLine] = field(default_factory=list)
+    works: works.WhatWorks | None = None
 
     @property
     def some_hidden(self) -> bool:
@@ -410,6 +426,7 @@ class Figures:
             any(line.counts is None for line in self.ratings)
             or any(line.done is None for line in self.themes)
             or any(line.median is None for line in self.scores)
+            or any(line.counts is None for line in self.readings)
         )
 
 
@@ -478,6 +495,8 @@ def figures(national: National, key: tuple) -> Figures:
                 continue
             values = [row.scores[theme] for row in members if theme in row.scores]
             result.scores.append(ScoreLine(label, round(median(values), 1) if values else None, len(values)))
+        result.readings = readings.lines(national, key, releases)
+        result.works = works.what_works(national, key, releases, result.themes)
     for level in PracticeLevel:
         groups = national.people_groups[level.value]
         people = groups.get(key, frozenset())

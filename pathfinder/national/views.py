@@ -13,7 +13,7 @@ from pathfinder.core.pages import service_context
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, site_admin_queryset
 from pathfinder.evidence.mat import Rating
-from pathfinder.national import presenters, services
+from pathfinder.national import presenters, readings, services
 from pathfinder.national.forms import FilterForm, OversightForm, ProfileForm
 from pathfinder.national.models import Oversight
 
@@ -41,6 +41,7 @@ def national(request):
             "filtered": any(key),
             "page": presenters.page(chosen),
             "rating_labels": Rating.labels,
+            "reading_labels": [label for _, label in readings.READINGS],
         },
     )
 
