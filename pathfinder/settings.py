@@ -254,6 +254,8 @@ if PRODUCTION and not FIELD_ENCRYPTION_KEYS:
 # --- Disclosure control ----------------------------------------------------------
 # The fewest respondents behind any survey figure. It can be raised, never lowered.
 PATHFINDER_MIN_GROUP = env_int("PATHFINDER_MIN_GROUP", 10)
+# How long the national view's figures are kept before they are worked out again (0: never kept).
+PATHFINDER_NATIONAL_CACHE_SECONDS = env_int("PATHFINDER_NATIONAL_CACHE_SECONDS", 600)
 if PATHFINDER_MIN_GROUP < 10:
     raise ImproperlyConfigured("PATHFINDER_MIN_GROUP can be raised above 10 but never lowered below it.")
 

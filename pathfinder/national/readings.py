@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pathfinder.evidence import spc
 from pathfinder.evidence.mat import BY_NUMBER, RATING_VALUE
@@ -29,7 +30,15 @@ READINGS = (
 
 
 def reading_of(values: list[float], direction: str) -> str:
-    return spc.xmr(values, direction=spc.Direction(direction)).reading.value
+    return _reading(tuple(values), direction)
+
+
+@lru_cache(maxsize=4096)
+def _reading(values: tuple[float, ...], direction: str) -> str:
+    """Many services' series are alike (a few ratings, the same colours): each is worked out once."""
+    if len(values) < spc.MIN_POINTS:
+        return spc.Reading.NOT_ENOUGH_DATA.value
+    return spc.xmr(list(values), direction=spc.Direction(direction)).reading.value
 
 
 def mat_readings(history: dict[int, list[str]]) -> dict[str, str]:

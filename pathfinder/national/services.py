@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 from django.db import transaction
@@ -36,6 +37,9 @@ SIZES = (
     ("medium", "Medium (20 to 99 people)"),
     ("large", "Large (100 or more)"),
 )
+
+
+FULLY_IN_PLACE = frozenset({str(Rating.GREEN.value), str(Rating.BLUE.value)})
 
 
 def size_of(active_members: int) -> str:
@@ -171,6 +175,14 @@ class Row:
     readings: dict[str, str] = field(default_factory=dict)  # kind of measure: its SPC reading (see readings.py)
     suggestions: dict[str, bool] = field(default_factory=dict)  # recommendation used: whether an action from it is done
 
+    @cached_property
+    def green_or_blue(self) -> int:
+        return sum(1 for rating in self.ratings.values() if rating in FULLY_IN_PLACE)
+
+    @cached_property
+    def done_of_all(self) -> tuple[int, int]:
+        return sum(done for done, _ in self.actions.values()), sum(total for _, total in self.actions.values())
+
 
 @dataclass(frozen=True)
 class Option:
@@ -187,6 +199,11 @@ class National:
     people_groups: dict[str, dict]  # level: group -> (service, person) pairs needing it
     trained: dict[str, frozenset]  # level: (service, person) pairs trained at it
     reading_titles: dict[str, str] = field(default_factory=dict)  # kind of measure: its title
+    releases: _Releases | None = None  # the service gate's answers, kept for every group asked about
+
+    def __post_init__(self):
+        if self.releases is None:
+            self.releases = _Releases(self.rows)
 
     def members(self, key) -> list[Row]:
         return [row for row in self.rows if _in(row.facts, key)]
@@ -201,7 +218,9 @@ def load(grants: list[Oversight]) -> National:
     return load_from(services_overseen(grants))
 
 
-def load_from(queryset) -> National:
+def load_from(queryset, *, full: bool = True) -> National:
+    """`full=False`: only the services, their MAT ratings and their plans' actions
+    (what "services like mine" compares), with no gate worked out."""
     services = list(
         queryset.select_related("organisation", "partnership", "national_profile")
         .annotate(active=Count("memberships", filter=Q(memberships__is_active=True, memberships__user__is_active=True)))
@@ -263,6 +282,14 @@ def load_from(queryset) -> National:
     for programme_id, themes in counts.items():
         row_of_programme[programme_id].actions = {theme: (done, total) for theme, (done, total) in themes.items()}
 
+    options = {
+        "board": [Option(str(pk), name) for pk, name in sorted(boards.items(), key=lambda item: item[1])],
+        "adp": [Option(str(pk), name) for pk, name in sorted(adps.items(), key=lambda item: item[1])],
+        "area": [Option(value, label) for value, label in ServiceProfile.AreaKind.choices],
+        "size": [Option(value, label) for value, label in SIZES],
+    }
+    if not full:
+        return National(rows, options, set(), {}, {}, {})
     _scores(row_of_programme)
     measured, measure_titles = readings.measure_readings(ids)
     for service_id, found in measured.items():
@@ -271,12 +298,6 @@ def load_from(queryset) -> National:
     facts = [row.facts for row in rows]
     people = {
         level: gate.people_groups(facts, _by_service(needing[level])) for level in (lv.value for lv in PracticeLevel)
-    }
-    options = {
-        "board": [Option(str(pk), name) for pk, name in sorted(boards.items(), key=lambda item: item[1])],
-        "adp": [Option(str(pk), name) for pk, name in sorted(adps.items(), key=lambda item: item[1])],
-        "area": [Option(value, label) for value, label in ServiceProfile.AreaKind.choices],
-        "size": [Option(value, label) for value, label in SIZES],
     }
     return National(
         rows=rows,
@@ -359,15 +380,22 @@ def _training(service_ids: list[int]) -> tuple[dict[str, set], dict[str, set]]:
         done[key].update(done_entries([(entry_id, level, active, scaffolding)]))
     needing: dict[str, set] = {level.value: set() for level in PracticeLevel}
     trained: dict[str, set] = {level.value: set() for level in PracticeLevel}
+    # levels_to_do gives the same answer for everyone with the same needs and training: ask once for each.
+    answers: dict[tuple, tuple[list, set]] = {}
     for key, (service_id, role) in roles.items():
         needs = required[service_id].get(role, PracticeLevel.INFORMED)
-        missing = levels_to_do(role, needs, done.get(key, set()), {})
-        for level in PracticeLevel:
-            if needs.covers(level):
-                pair = (service_id, f"{key[0]}{key[1]}")
-                needing[level.value].add(pair)
-                if level not in missing:
-                    trained[level.value].add(pair)
+        entries = done.get(key, set())
+        asked = (role, needs, frozenset(entries))
+        if asked not in answers:
+            missing = levels_to_do(role, needs, entries, {})
+            wanted = [level.value for level in PracticeLevel if needs.covers(level)]
+            answers[asked] = (wanted, {level.value for level in missing})
+        wanted, missing = answers[asked]
+        pair = (service_id, f"{key[0]}{key[1]}")
+        for level in wanted:
+            needing[level].add(pair)
+            if level not in missing:
+                trained[level].add(pair)
     return needing, trained
 
 
@@ -408,11 +436,12 @@ class LevelLine:
 @dataclass
 class Figures:
     key: tuple
-    services: list[Row]
+    services: list[Row]  # left empty in a kept copy (see cache.py): use `count`
     named: list[Row]
     unnamed: int
     released: bool
     reason: str = ""
+    count: int = 0  # services in the group
     ratings: list[RatingLine] = field(default_factory=list)
     themes: list[ThemeLine] = field(default_factory=list)
     scores: list[ScoreLine] = field(default_factory=list)
@@ -459,10 +488,11 @@ def figures(national: National, key: tuple) -> Figures:
         named=named,
         unnamed=len(members) - len(named),
         released=released,
+        count=len(members),
         reason="" if released else gate.service_reason(),
     )
     if released:
-        releases = _Releases(national.rows)
+        releases = national.releases
         for standard in STANDARDS:
             having = {row.id for row in national.rows if standard.number in row.ratings}
             if not releases.released(key, having):
@@ -539,7 +569,7 @@ def _done_share(row: Row) -> float | None:
 def _fully_in_place(row: Row) -> int | None:
     if not row.ratings:
         return None
-    return sum(1 for rating in row.ratings.values() if rating in {Rating.GREEN, Rating.BLUE})
+    return row.green_or_blue
 
 
 def like_mine(service) -> LikeMine:
@@ -547,7 +577,7 @@ def like_mine(service) -> LikeMine:
     if it said, the same kind of area), never naming them. Each median is
     shown only if at least 3 similar services that have not agreed to be named
     have that figure (through the gate, as on the national page)."""
-    national = load_from(Service.objects.all())
+    national = load_from(Service.objects.all(), full=False)
     own = next(row for row in national.rows if row.id == service.pk)
     similar = [
         row
