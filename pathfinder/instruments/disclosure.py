@@ -283,6 +283,15 @@ def mean(values: Iterable[float | None], rules: Rules = DEFAULT) -> Released[flo
     return shown_mean(fmean(given))
 
 
+def mean_of_totals(total: float, n: int, rules: Rules = DEFAULT) -> Released[float]:
+    """The average of `n` values that add up to `total`, where only totals and
+    counts were kept (each service's, say): under the same rule as `mean`."""
+    _check_count("n", n)
+    if n < rules.min_group:
+        return too_few(rules)
+    return shown_mean(total / n)
+
+
 def share_at_least(values: Iterable[float | None], threshold: float, rules: Rules = DEFAULT) -> Released[float]:
     """The percentage of given values at or above `threshold` (None left out),
     under the percentage rule."""
@@ -481,12 +490,35 @@ def released_groups[K: Hashable](groups: Mapping[K, frozenset], rules: Rules = D
     be hidden even where an exhaustive (and much slower) search would find no
     way to single anyone out.
     """
+    return _released(groups, None, rules)
+
+
+def released_blocks[K: Hashable](
+    groups: Mapping[K, frozenset], sizes: Mapping[Hashable, int], rules: Rules = DEFAULT
+) -> set[K]:
+    """`released_groups` for groups made of whole blocks of people that no group
+    ever splits, such as services (every national filter takes a service's
+    people all together or not at all): `groups` hold blocks, `sizes` gives each
+    block's number of people. The answer is the one `released_groups` gives for
+    the same groups written out person by person, without writing them out."""
+    for block, size in sizes.items():
+        _check_count(f"size of {block!r}", size)
+    # A block of nobody is nobody: leave it out, as writing the people out would.
+    groups = {key: frozenset(block for block in members if sizes.get(block, 0)) for key, members in groups.items()}
+    return _released(groups, sizes, rules)
+
+
+def _released[K](groups: Mapping[K, frozenset], sizes: Mapping[Hashable, int] | None, rules: Rules) -> set[K]:
     released: set[K] = set()
     decided: dict[frozenset, bool] = {}
-    atoms, weights = _atoms(groups)
+    atoms, weights = _atoms(groups, sizes)
     shown = _Shown(rules.min_group, weights)
-    for key in _largest_first(groups):
-        if len(groups[key]) < rules.min_group:
+
+    def people(key) -> int:
+        return len(groups[key]) if sizes is None else sum(sizes.get(block, 0) for block in groups[key])
+
+    for key in _largest_first(groups, people):
+        if people(key) < rules.min_group:
             continue
         members = atoms[key]
         if members not in decided:
@@ -496,7 +528,9 @@ def released_groups[K: Hashable](groups: Mapping[K, frozenset], rules: Rules = D
     return released
 
 
-def _atoms[K](groups: Mapping[K, frozenset]) -> tuple[dict[K, frozenset], dict[int, int]]:
+def _atoms[K](
+    groups: Mapping[K, frozenset], sizes: Mapping[Hashable, int] | None = None
+) -> tuple[dict[K, frozenset], dict[int, int]]:
     """Each group as the "atoms" it holds, and each atom's number of people.
 
     An atom is everyone who is in exactly the same groups. Whatever a reader
@@ -513,7 +547,7 @@ def _atoms[K](groups: Mapping[K, frozenset]) -> tuple[dict[K, frozenset], dict[i
     atom_of: dict[tuple, int] = {}
     weights: dict[int, int] = {}
     held: list[list[int]] = [[] for _ in keys]
-    for indexes in signature.values():
+    for person, indexes in signature.items():
         found = tuple(indexes)
         atom = atom_of.get(found)
         if atom is None:
@@ -521,7 +555,7 @@ def _atoms[K](groups: Mapping[K, frozenset]) -> tuple[dict[K, frozenset], dict[i
             weights[atom] = 0
             for index in indexes:
                 held[index].append(atom)
-        weights[atom] += 1
+        weights[atom] += 1 if sizes is None else sizes.get(person, 0)
     return {key: frozenset(held[index]) for index, key in enumerate(keys)}, weights
 
 
@@ -544,13 +578,15 @@ def restricted_to[K: Hashable](groups: Mapping[K, frozenset], people: Iterable) 
     return {key: frozenset(members) & keep for key, members in groups.items()}
 
 
-def _largest_first[K](groups: Mapping[K, frozenset]) -> list[K]:
-    """Largest first; ties by repr(key), then (for keys that print alike) by members."""
+def _largest_first[K](groups: Mapping[K, frozenset], people=None) -> list[K]:
+    """Largest first (by `people(key)`, or the number of members); ties by
+    repr(key), then (for keys that print alike) by members."""
     printed = Counter(repr(key) for key in groups)
+    people = people or (lambda key: len(groups[key]))
 
     def order(key):
         alike = sorted(map(repr, groups[key])) if printed[repr(key)] > 1 else []
-        return (-len(groups[key]), repr(key), alike)
+        return (-people(key), repr(key), alike)
 
     return sorted(groups, key=order)
 

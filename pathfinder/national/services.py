@@ -23,7 +23,7 @@ from pathfinder.core.permissions import is_national_viewer
 from pathfinder.evidence.mat import STANDARDS, Rating
 from pathfinder.evidence.models import MatStandardRating
 from pathfinder.instruments import disclosure
-from pathfinder.national import gate, readings, works
+from pathfinder.national import gate, readings, survey_results, works
 from pathfinder.national.models import Oversight, ServiceProfile
 from pathfinder.planning.models import Action
 from pathfinder.programmes.domain import Theme
@@ -200,10 +200,15 @@ class National:
     trained: dict[str, frozenset]  # level: (service, person) pairs trained at it
     reading_titles: dict[str, str] = field(default_factory=dict)  # kind of measure: its title
     releases: _Releases | None = None  # the service gate's answers, kept for every group asked about
+    surveys: dict = field(default_factory=dict)  # service: {questionnaire: survey_results.Summary}
+    questionnaires: dict = field(default_factory=dict)  # questionnaire: its name and questions
+    survey_gates: survey_results.Gates | None = None
 
     def __post_init__(self):
         if self.releases is None:
             self.releases = _Releases(self.rows)
+        if self.survey_gates is None:
+            self.survey_gates = survey_results.Gates(survey_results.groups_of(self))
 
     def members(self, key) -> list[Row]:
         return [row for row in self.rows if _in(row.facts, key)]
@@ -295,6 +300,7 @@ def load_from(queryset, *, full: bool = True) -> National:
     for service_id, found in measured.items():
         by_id[service_id].readings.update(found)
     needing, trained = _training(ids)
+    surveys, questionnaires = survey_results.summaries(ids)
     facts = [row.facts for row in rows]
     people = {
         level: gate.people_groups(facts, _by_service(needing[level])) for level in (lv.value for lv in PracticeLevel)
@@ -307,6 +313,8 @@ def load_from(queryset, *, full: bool = True) -> National:
         people_groups=people,
         trained={level: frozenset(pairs) for level, pairs in trained.items()},
         reading_titles=readings.mat_titles() | dict(sorted(measure_titles.items())),
+        surveys=surveys,
+        questionnaires=questionnaires,
     )
 
 
@@ -448,6 +456,7 @@ class Figures:
     levels: list[LevelLine] = field(default_factory=list)
     readings: list[readings.ReadingLine] = field(default_factory=list)
     works: works.WhatWorks | None = None
+    surveys: list[survey_results.SurveyLines] = field(default_factory=list)
 
     @property
     def some_hidden(self) -> bool:
@@ -527,6 +536,8 @@ def figures(national: National, key: tuple) -> Figures:
             result.scores.append(ScoreLine(label, round(median(values), 1) if values else None, len(values)))
         result.readings = readings.lines(national, key, releases)
         result.works = works.what_works(national, key, releases, result.themes)
+    if members:
+        result.surveys = survey_results.lines(national, key)
     for level in PracticeLevel:
         groups = national.people_groups[level.value]
         people = groups.get(key, frozenset())

@@ -106,3 +106,34 @@ def test_atoms_give_the_same_answer_with_other_thresholds(people, min_group):
 def test_atoms_give_the_same_answer_for_arbitrary_overlapping_groups(sets):
     groups = {index: members for index, members in enumerate(sets)}
     assert disclosure.released_groups(groups) == reference_released(groups)
+
+
+@st.composite
+def block_groups(draw):
+    """Blocks of 0 to 15 people and groups that each take some blocks whole."""
+    sizes = draw(st.dictionaries(st.integers(0, 12), st.integers(0, 15), min_size=1, max_size=12))
+    blocks = sorted(sizes)
+    groups = draw(
+        st.dictionaries(
+            st.integers(0, 30),
+            st.frozensets(st.sampled_from(blocks)),
+            min_size=1,
+            max_size=16,
+        )
+    )
+    return groups, sizes
+
+
+@FAST
+@given(block_groups())
+def test_blocks_give_the_answer_of_the_people_written_out(case):
+    groups, sizes = case
+    people = {
+        key: frozenset((block, n) for block in members for n in range(sizes[block])) for key, members in groups.items()
+    }
+    assert disclosure.released_blocks(groups, sizes) == reference_released(people), (groups, sizes)
+
+
+def test_a_mean_of_totals_follows_the_mean_rule():
+    assert str(disclosure.mean_of_totals(30.0, 9)) == "not shown"
+    assert disclosure.mean_of_totals(35.0, 10) == 3.5
