@@ -98,3 +98,42 @@ def test_a_reading_only_one_unnamed_service_has_is_not_shown(nation):
         line.title: line for line in services.figures(services.load(oversights(nation.national)), EVERYONE).readings
     }
     assert lines["Standard 2: Choice"].counts is None
+
+
+def test_outcome_measures_readings_come_from_each_services_released_averages(nation):
+    from pathfinder.measures import services as measures
+    from pathfinder.measures.models import Person, Record
+    from pathfinder.national import readings
+
+    today = timezone.localdate()
+    quarters = [
+        date(today.year - 4 + (today.month - 1 + 3 * n) // 12, (today.month - 1 + 3 * n) % 12 + 1, 1) for n in range(14)
+    ]
+    quarters = [day for day in quarters if day <= today][-13:]
+    series = [2.0] * 9 + [4.0] * 4  # low for two years, then high: improving
+    for case in (nation.a, nation.b, nation.c):
+        measure = measures.load_example(case.service, by=case.lead.user)
+        people = Person.objects.bulk_create(
+            [Person(service=case.service, digest=f"{case.service.pk}-{n}") for n in range(10)]
+        )
+        Record.objects.bulk_create(
+            [
+                Record(
+                    measure=measure,
+                    version=measure.latest_version,
+                    person=person,
+                    recorded_on=day,
+                    answers={},
+                    scores={"overall": value + (n % 2) * 0.5},
+                )
+                for day, value in zip(quarters, series, strict=True)
+                for n, person in enumerate(people)
+            ]
+        )
+    data = services.load(oversights(nation.national))
+    expected = readings.reading_of([value + 0.25 for value in series], "higher")
+    name = next(title for kind, title in data.reading_titles.items() if kind.startswith("measure:"))
+    line = next(line for line in services.figures(data, EVERYONE).readings if line.title == name)
+    assert line.services == 3
+    label = dict((reading.value, words) for reading, words in readings.READINGS)[expected]
+    assert line.counts[label] == 3 and expected == "improving"
