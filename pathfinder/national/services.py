@@ -196,8 +196,9 @@ class National:
     options: dict[str, list[Option]]
     service_released: set
     people_released: dict[str, set]  # level: released groups
-    people_groups: dict[str, dict]  # level: group -> (service, person) pairs needing it
-    trained: dict[str, frozenset]  # level: (service, person) pairs trained at it
+    groups: dict[tuple, frozenset]  # every group the filters can make: the services in it
+    needing: dict[str, Counter]  # level: service -> people whose role needs it
+    trained: dict[str, Counter]  # level: service -> those of them trained at it
     reading_titles: dict[str, str] = field(default_factory=dict)  # kind of measure: its title
     releases: _Releases | None = None  # the service gate's answers, kept for every group asked about
     surveys: dict = field(default_factory=dict)  # service: {questionnaire: survey_results.Summary}
@@ -294,7 +295,7 @@ def load_from(queryset, *, full: bool = True) -> National:
         "size": [Option(value, label) for value, label in SIZES],
     }
     if not full:
-        return National(rows, options, set(), {}, {}, {})
+        return National(rows, options, set(), {}, {}, {}, {})
     _scores(row_of_programme)
     measured, measure_titles = readings.measure_readings(ids)
     for service_id, found in measured.items():
@@ -302,16 +303,15 @@ def load_from(queryset, *, full: bool = True) -> National:
     needing, trained = _training(ids)
     surveys, questionnaires = survey_results.summaries(ids)
     facts = [row.facts for row in rows]
-    people = {
-        level: gate.people_groups(facts, _by_service(needing[level])) for level in (lv.value for lv in PracticeLevel)
-    }
+    groups = gate.service_groups(facts)
     return National(
         rows=rows,
         options=options,
         service_released=gate.released_service_groups(facts),
-        people_released=_released_by_level(people, needing),
-        people_groups=people,
-        trained={level: frozenset(pairs) for level, pairs in trained.items()},
+        people_released=_released_by_level(groups, needing),
+        groups=groups,
+        needing=needing,
+        trained=trained,
         reading_titles=readings.mat_titles() | dict(sorted(measure_titles.items())),
         surveys=surveys,
         questionnaires=questionnaires,
@@ -338,28 +338,24 @@ def _scores(row_of_programme: dict[int, Row]) -> None:
                 row.scores.setdefault(theme.theme, theme.score)
 
 
-def _released_by_level(people: dict[str, dict], needing: dict[str, set]) -> dict[str, set]:
-    """The gate for each level; levels needed by exactly the same people share one answer."""
-    answers: dict[frozenset, set] = {}
+def _released_by_level(groups: dict, needing: dict[str, Counter]) -> dict[str, set]:
+    """The gate for each level, over the people whose role needs it. No filter
+    splits a service, so the gate takes each service's people as one block
+    (`disclosure.released_blocks`: the same answer as person by person); levels
+    needed by the same numbers of people share one answer."""
+    answers: dict[tuple, set] = {}
     found = {}
-    for level, groups in people.items():
-        same = frozenset(needing[level])
-        if same not in answers:
-            answers[same] = gate.released_people_groups(groups)
-        found[level] = answers[same]
+    for level, counts in needing.items():
+        sizes = tuple(sorted(counts.items()))
+        if sizes not in answers:
+            answers[sizes] = disclosure.released_blocks(groups, dict(sizes))
+        found[level] = answers[sizes]
     return found
 
 
-def _by_service(pairs) -> dict[int, list]:
-    found: dict[int, list] = defaultdict(list)
-    for service_id, person in pairs:
-        found[service_id].append(person)
-    return found
-
-
-def _training(service_ids: list[int]) -> tuple[dict[str, set], dict[str, set]]:
-    """For each level: the (service, person) pairs whose role needs it, and those
-    of them trained at it (current records of offered training, as on each
+def _training(service_ids: list[int]) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """For each level: how many people of each service have a role that needs
+    it, and how many of them are trained at it (current records of offered training, as on each
     service's coverage page; a plan's named courses are not taken into account)."""
     required: dict[int, dict[str, PracticeLevel]] = defaultdict(lambda: dict(DEFAULT_ROLE_LEVELS))
     for service_id, role, level in RoleLevel.objects.filter(service_id__in=service_ids).values_list(
@@ -386,8 +382,8 @@ def _training(service_ids: list[int]) -> tuple[dict[str, set], dict[str, set]]:
     ).distinct():
         key = ("m", membership_id) if membership_id else ("s", staff_id)
         done[key].update(done_entries([(entry_id, level, active, scaffolding)]))
-    needing: dict[str, set] = {level.value: set() for level in PracticeLevel}
-    trained: dict[str, set] = {level.value: set() for level in PracticeLevel}
+    needing: dict[str, Counter] = {level.value: Counter() for level in PracticeLevel}
+    trained: dict[str, Counter] = {level.value: Counter() for level in PracticeLevel}
     # levels_to_do gives the same answer for everyone with the same needs and training: ask once for each.
     answers: dict[tuple, tuple[list, set]] = {}
     for key, (service_id, role) in roles.items():
@@ -399,11 +395,10 @@ def _training(service_ids: list[int]) -> tuple[dict[str, set], dict[str, set]]:
             wanted = [level.value for level in PracticeLevel if needs.covers(level)]
             answers[asked] = (wanted, {level.value for level in missing})
         wanted, missing = answers[asked]
-        pair = (service_id, f"{key[0]}{key[1]}")
         for level in wanted:
-            needing[level].add(pair)
+            needing[level][service_id] += 1
             if level not in missing:
-                trained[level].add(pair)
+                trained[level][service_id] += 1
     return needing, trained
 
 
@@ -539,13 +534,13 @@ def figures(national: National, key: tuple) -> Figures:
     if members:
         result.surveys = survey_results.lines(national, key)
     for level in PracticeLevel:
-        groups = national.people_groups[level.value]
-        people = groups.get(key, frozenset())
+        in_group = national.groups.get(key, frozenset())
         if key in national.people_released[level.value]:
-            trained = len(people & national.trained[level.value])
-            percent = disclosure.percentage(trained, len(people))
+            needed = sum(national.needing[level.value][sid] for sid in in_group)
+            trained = sum(national.trained[level.value][sid] for sid in in_group)
+            percent = disclosure.percentage(trained, needed)
             reason = gate.small_reason() if disclosure.is_hidden(percent) else ""
-            result.levels.append(LevelLine(level.label, len(people), percent, reason))
+            result.levels.append(LevelLine(level.label, needed, percent, reason))
         else:
             hidden = disclosure.not_released()
             result.levels.append(LevelLine(level.label, hidden, None, gate.people_reason()))
