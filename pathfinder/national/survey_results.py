@@ -142,13 +142,21 @@ def summaries(service_ids: list[int]) -> tuple[dict[int, dict[str, Summary]], di
             questionnaires[key] = {
                 "name": survey.instrument_version.instrument.name,
                 "items": [
-                    (item.code, item.text)
+                    (item.code, item.text, _range(definition, item))
                     for section in definition.sections
                     for item in section.items
                     if item.type in NUMERIC
                 ],
             }
     return dict(found), dict(sorted(questionnaires.items(), key=lambda pair: pair[1]["name"]))
+
+
+def _range(definition, item) -> str:
+    """What an average is out of: "1 to 5" for a scale, nothing for a number."""
+    if item.type != "scale":
+        return ""
+    values = [point.value for point in definition.scale_for(item).points]
+    return f"{min(values)} to {max(values)}" if values else ""
 
 
 def rotate_all() -> int:
@@ -167,6 +175,7 @@ def rotate_all() -> int:
 @dataclass(frozen=True)
 class ItemLine:
     text: str
+    scale: str  # "1 to 5", or "" for a number
     people: disclosure.Released[int]
     mean: disclosure.Released[float]
 
@@ -214,16 +223,18 @@ def lines(national, key) -> list[SurveyLines]:
             found.append(SurveyLines(about["name"], None, hidden, []))
             continue
         items = []
-        for code, text in about["items"]:
+        for code, text, scale in about["items"]:
             answered = {sid: summary.items.get(code, (0, 0.0))[0] for sid, summary in having.items()}
             n = sum(answered[sid] for sid in inside)
             if not n:
                 continue
             if not gates.released(key, answered, rules_):
-                items.append(ItemLine(text, disclosure.not_released(rules_), disclosure.not_released(rules_)))
+                items.append(ItemLine(text, scale, disclosure.not_released(rules_), disclosure.not_released(rules_)))
                 continue
             total = sum(having[sid].items.get(code, (0, 0.0))[1] for sid in inside)
-            items.append(ItemLine(text, disclosure.group_size(n, rules_), disclosure.mean_of_totals(total, n, rules_)))
+            items.append(
+                ItemLine(text, scale, disclosure.group_size(n, rules_), disclosure.mean_of_totals(total, n, rules_))
+            )
         people = sum(sizes[sid] for sid in inside)
         found.append(SurveyLines(about["name"], len(inside), disclosure.group_size(people, rules_), items))
     return found
