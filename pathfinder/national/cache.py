@@ -20,9 +20,12 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from pathfinder.national import gate, presenters, services
+from pathfinder.evidence.mat import Rating
+from pathfinder.national import gate, presenters, readings, services
 
 VERSION = 1  # raise when what is kept changes shape
 
@@ -30,7 +33,7 @@ VERSION = 1  # raise when what is kept changes shape
 @dataclass
 class Kept:
     figures: services.Figures
-    page: dict
+    html: str  # national/figures.html for the group, which depends on nothing but the figures
     worked_out_at: datetime
 
 
@@ -52,9 +55,18 @@ def _key(scope: str, part) -> str:
 
 def _keep(national: services.National, key) -> Kept:
     figures = services.figures(national, key)
-    page = presenters.page(figures)
+    html = render_to_string(
+        "national/figures.html",
+        {
+            "figures": figures,
+            "page": presenters.page(figures),
+            "filtered": any(key),
+            "rating_labels": Rating.labels,
+            "reading_labels": [label for _, label in readings.READINGS],
+        },
+    )
     light = dataclasses.replace(figures, services=[])
-    return Kept(figures=light, page=page, worked_out_at=timezone.now())
+    return Kept(figures=light, html=html, worked_out_at=timezone.now())
 
 
 class Page:
@@ -86,7 +98,10 @@ class Page:
                 found[name] = fresh[name] = _keep(self._national(), key)
         if fresh and seconds():
             cache.set_many(fresh, seconds())
-        return [found[names[key]] for key in keys]
+        kept = [found[names[key]] for key in keys]
+        for one in kept:
+            one.html = mark_safe(one.html)  # rendered (and escaped) by the template engine above
+        return kept
 
 
 EVERYONE = gate.EVERYONE

@@ -12,8 +12,7 @@ from pathfinder.core.models import Organisation, Service
 from pathfinder.core.pages import service_context
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, site_admin_queryset
-from pathfinder.evidence.mat import Rating
-from pathfinder.national import cache, readings, services
+from pathfinder.national import cache, services
 from pathfinder.national.forms import FilterForm, OversightForm, ProfileForm
 from pathfinder.national.models import Oversight
 
@@ -35,13 +34,9 @@ def national(request):
         {
             "form": form,
             "grants": grants,
-            "figures": chosen.figures,
-            "filtered": any(key),
-            "page": chosen.page,
+            "figures_html": chosen.html,
             "worked_out_at": chosen.worked_out_at,
             "refresh_minutes": cache.seconds() // 60,
-            "rating_labels": Rating.labels,
-            "reading_labels": [label for _, label in readings.READINGS],
         },
     )
 
