@@ -5,7 +5,6 @@ optional second step, static files and the health check. Anything else
 answers "page not found", the same as an address that does not exist, and
 the home page takes them to their profile."""
 
-from django.http import Http404
 from django.shortcuts import redirect
 
 PERSON_PATHS = ("/this-is-me/me/", "/accounts/logout/", "/accounts/2fa/", "/static/", "/health/")
@@ -21,5 +20,9 @@ class PersonBoundaryMiddleware:
             if request.path == "/":
                 return redirect("thisisme_home")
             if not request.path.startswith(PERSON_PATHS):
-                raise Http404
+                from pathfinder.core.views.errors import not_found
+
+                response = not_found(request, None)
+                response["Cache-Control"] = "no-store"
+                return response
         return self.get_response(request)
