@@ -1,9 +1,9 @@
 """People who use the service never see staff pages.
 
-A person account reaches only its own 'This is me' pages, signing out, its
-optional second step, static files and the health check. Anything else
-answers "page not found", the same as an address that does not exist, and
-the home page takes them to their profile."""
+A person account reaches only its own 'This is me' pages, public pages (such
+as the privacy notice), signing out, its optional second step and static
+files. Any other page answers "page not found", the same as an address that
+does not exist, and the home page takes them to their profile."""
 
 from django.shortcuts import redirect
 
@@ -15,14 +15,16 @@ class PersonBoundaryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and getattr(user, "is_person", False):
-            if request.path == "/":
-                return redirect("thisisme_home")
-            if not request.path.startswith(PERSON_PATHS):
-                from pathfinder.core.views.errors import not_found
-
-                response = not_found(request, None)
-                response["Cache-Control"] = "no-store"
-                return response
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not getattr(user, "is_person", False):
+            return None
+        if request.path == "/":
+            return redirect("thisisme_home")
+        if request.path.startswith(PERSON_PATHS) or not getattr(view_func, "login_required", True):
+            return None
+        from pathfinder.core.views.errors import not_found
+
+        return not_found(request)

@@ -27,7 +27,7 @@ def tim(world):
     factories.MembershipFactory(user=nogrant, service=world.service, role=Role.STAFF)
     with_two_step(gp)
     with_two_step(nogrant)
-    profile, code = people.create_person(service=world.service, name="Robin", key_worker=world.member, by=world.member)
+    profile, _ = people.create_person(service=world.service, name="Robin", key_worker=world.member, by=world.member)
     people.complete_setup(profile, username="robin", passphrase="kettle harbour green morning")
     return SimpleNamespace(world=world, person=profile.person, profile=profile, gp=gp, nogrant=nogrant)
 
