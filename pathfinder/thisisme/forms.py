@@ -202,10 +202,18 @@ class GrantForm(forms.Form):
         help_text="Sharing always ends. You can stop it sooner at any time, and share again later.",
         error_messages={"required": "Choose for how long."},
     )
-    ends_on = date_field("The last day of sharing", required=False, what="last day of sharing")
+    ends_on = date_field(
+        "The last day of sharing, if you chose a date",
+        required=False,
+        what="last day of sharing",
+        help_text="Up to one year from today. For example, 2027-03-31.",
+    )
 
     def __init__(self, *args, profile, **kwargs):
         super().__init__(*args, **kwargs)
+        # Needed only with the matching choice above (clean() checks), so not "optional".
+        for name in ("professional", "partner", "team", "ends_on"):
+            self.fields[name].one_of_group = True
         blank = [("", "Choose someone")]
         self.fields["professional"].choices = blank + [
             (u.pk, u.full_name) for u in grants.professionals(profile, partners=False)
