@@ -47,6 +47,14 @@ def profile_in(request, service, ref) -> PersonProfile:
         raise Http404 from None
 
 
+def members_of(service) -> list:
+    """Staff and partners of the service (never person accounts), by name."""
+    from pathfinder.core.models import Membership
+
+    memberships = Membership.objects.active().filter(service=service).exclude(user__kind="person")
+    return sorted({m.user for m in memberships.select_related("user")}, key=lambda u: u.full_name)
+
+
 def needs_two_step(user) -> bool:
     """Professionals who read profiles must use two-step verification."""
     return not has_two_step(user)

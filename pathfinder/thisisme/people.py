@@ -143,6 +143,18 @@ def check_sign_in(username: str, passphrase: str) -> PersonProfile | None:
     return profile
 
 
+def pending(pk) -> PersonProfile | None:
+    """The profile whose passphrase was right, waiting for its second step."""
+    return PersonProfile.objects.filter(pk=pk).select_related("person").first() if pk else None
+
+
+def second_step_ok(profile: PersonProfile, code: str) -> bool:
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    authenticator = Authenticator.objects.filter(user=profile.person, type=Authenticator.Type.TOTP).first()
+    return bool(authenticator and TOTP(authenticator).validate_code(code.replace(" ", "")))
+
+
 def has_second_step(profile: PersonProfile) -> bool:
     return Authenticator.objects.filter(user=profile.person, type=Authenticator.Type.TOTP).exists()
 

@@ -2,8 +2,6 @@
 passphrase (no e-mail needed) and, if they chose one, a second step."""
 
 from allauth.account.internal.flows.login import record_authentication
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
@@ -81,16 +79,12 @@ def sign_in(request):
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def second_step(request):
-    from pathfinder.thisisme.models import PersonProfile
-
-    pending = request.session.get(PENDING)
-    profile = PersonProfile.objects.filter(pk=pending).select_related("person").first() if pending else None
+    profile = people.pending(request.session.get(PENDING))
     if profile is None:
         return redirect("thisisme_sign_in")
     form = SecondStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        authenticator = Authenticator.objects.filter(user=profile.person, type=Authenticator.Type.TOTP).first()
-        if authenticator and TOTP(authenticator).validate_code(form.cleaned_data["code"].replace(" ", "")):
+        if people.second_step_ok(profile, form.cleaned_data["code"]):
             del request.session[PENDING]
             return _sign_in(request, profile)
         audit.record(audit.Kind.MFA_FAILED, target=profile.person, type="totp")

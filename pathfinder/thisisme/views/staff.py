@@ -8,8 +8,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit, save_if_current
-from pathfinder.core.models import Membership
 from pathfinder.core.pages import service_context
+from pathfinder.core.permissions import can
+from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import scoped
 from pathfinder.thisisme import access, emergency, people
 from pathfinder.thisisme.forms import EmergencyForm, PersonNewForm, RecoveryForm, ReviewForm, SettingsForm
@@ -29,7 +30,7 @@ def people_list(request, slug):
         request,
         service,
         profiles=sorted(profiles, key=lambda p: p.person.full_name.lower()),
-        may_manage=access.can(request.user, access.Perm.MANAGE_PROGRAMME, service),
+        may_manage=can(request.user, Perm.MANAGE_PROGRAMME, service),
         may_break_glass=emergency.may_use(request.user, service),
         is_caldicott_lead=emergency.is_caldicott_lead(request.user, service),
     )
@@ -69,16 +70,11 @@ def recovery(request, slug, ref):
     return render(request, "thisisme/staff/recovery.html", _page(request, service, profile=profile, form=form))
 
 
-def _members(service):
-    memberships = Membership.objects.active().filter(service=service).exclude(user__kind="person")
-    return sorted({m.user for m in memberships.select_related("user")}, key=lambda u: u.full_name)
-
-
 @require_http_methods(["GET", "POST"])
 def settings_page(request, slug):
     service = access.managed_service(request, slug)
     row = emergency.settings_for(service)
-    members = _members(service)
+    members = access.members_of(service)
     initial = {
         "emergency_access": row.emergency_access,
         "emergency_roles": row.emergency_roles,
