@@ -29,6 +29,10 @@ CODE_LENGTH = 12
 CODE_DAYS = 14
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,39}")
 PLACEHOLDER_DOMAIN = "people.pathfinder.invalid"
+KEPT_NOTICE = (
+    "Your profile had not been used for a while, so it was due to be removed on {day}. "
+    "Because you have opened it, it will be kept: nothing has been removed."
+)
 
 
 class IdentityCheck:

@@ -44,3 +44,13 @@ def test_using_the_profile_cancels_the_notice(shared):
     PersonProfile.objects.filter(pk=profile.pk).update(touched_on=timezone.localdate())
     assert review_retention.enqueue().return_value == "flagged 0, removed 0"
     assert PersonProfile.objects.get(pk=profile.pk).removal_due_on is None
+
+
+def test_the_person_is_told_when_they_next_open_it(shared, as_user):
+    from django.urls import reverse
+
+    _age(shared.profile, 800)
+    review_retention.enqueue()
+    page = as_user(shared.person).get(reverse("thisisme_home"))
+    assert "it was due to be removed on" in page.content.decode()
+    assert PersonProfile.objects.get(pk=shared.profile.pk).removal_due_on is None

@@ -36,6 +36,8 @@ def _sign_in(request, profile):
     login(request, profile.person, backend=BACKEND)
     # So allauth lets them set up a second step straight after signing in.
     record_authentication(request, profile.person, method="password")
+    if profile.removal_due_on:
+        messages.info(request, people.KEPT_NOTICE.format(day=f"{profile.removal_due_on:%d %B %Y}".lstrip("0")))
     people.touch(profile)
     return redirect("thisisme_home")
 

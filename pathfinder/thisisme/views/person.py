@@ -42,6 +42,8 @@ def _crumbs(*extra):
 @require_safe
 @person_only
 def home(request, profile):
+    if profile.removal_due_on:
+        messages.info(request, people.KEPT_NOTICE.format(day=f"{profile.removal_due_on:%d %B %Y}".lstrip("0")))
     people.touch(profile)
     context = {
         "profile": profile,
