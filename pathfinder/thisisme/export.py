@@ -6,6 +6,7 @@ the parts their grant allows (`profile_document` with `keys`)."""
 
 from django.utils import timezone
 
+from pathfinder.core import audit
 from pathfinder.reports.cells import xml_safe
 from pathfinder.reports.content import BulletList, Document, Heading, Paragraph
 from pathfinder.thisisme import emergency, grants, people, reading
@@ -52,6 +53,10 @@ def subject_access(profile: PersonProfile) -> dict:
                 "emergency": str(event.emergency_ref) if event.emergency_ref else None,
             }
             for event in reading.log_for(profile)
+        ],
+        "sign_ins": [
+            {"at": event.at.isoformat(), "what": event.get_kind_display()}
+            for event in audit.recent_sign_ins(profile.person, limit=500)
         ],
         "emergency_access": [
             {

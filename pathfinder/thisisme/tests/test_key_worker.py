@@ -12,9 +12,12 @@ from pathfinder.thisisme.models import PersonProfile
 def test_it_sets_up_a_profile_and_the_code_works_once(world, as_user, client):
     staff = as_user(world.member)
     response = staff.post(reverse("thisisme_person_new", args=[world.service.slug]), {"name": "Sam", "agreed": "on"})
-    assert response.status_code == 200
-    code = re.search(r'id="setup-code">([A-Z0-9-]+)<', response.content.decode()).group(1)
+    assert response.status_code == 302
     profile = PersonProfile.objects.get(person__full_name="Sam")
+    shown = staff.get(response["Location"])
+    code = re.search(r'id="setup-code">([A-Z0-9-]+)<', shown.content.decode()).group(1)
+    # Shown once: opening the page again does not show it.
+    assert "setup-code" not in staff.get(response["Location"]).content.decode()
     assert profile.setup_code_hash and code not in str(PersonProfile.objects.values().get())
     assert AuditEvent.objects.filter(kind="thisisme.profile_created").exists()
     client.logout()
@@ -41,7 +44,8 @@ def test_recovery_needs_an_identity_check_and_is_recorded(tim, as_user, client):
     worker = as_user(tim.world.member)
     assert worker.post(url, {}).status_code == 200
     response = worker.post(url, {"identity_check": "photo_id"})
-    assert response.status_code == 200
+    assert response.status_code == 302
+    assert "setup-code" in worker.get(response["Location"]).content.decode()
     event = AuditEvent.objects.get(kind="thisisme.recovery")
     assert event.detail["identity_check"] == "photo_id" and event.actor == tim.world.member
     client.logout()

@@ -42,3 +42,11 @@ def test_a_wrong_passphrase_is_refused_kindly(tim, client):
 def test_the_staff_sign_in_never_lets_a_person_in(tim, client):
     client.post(reverse("account_login"), {"login": tim.person.email, "password": "kettle harbour green morning"})
     assert client.get(reverse("thisisme_home")).status_code == 302
+
+
+def test_signing_out_takes_a_person_back_to_their_sign_in(tim, as_user):
+    client = as_user(tim.person)
+    page = client.get(reverse("thisisme_home"))
+    assert page.page.css(f'form[action="{reverse("account_logout")}"] input[name="next"]')
+    response = client.post(reverse("account_logout"), {"next": reverse("thisisme_sign_in")})
+    assert response["Location"] == reverse("thisisme_sign_in")

@@ -45,15 +45,30 @@ def person_new(request, slug):
         profile, code = people.create_person(
             service=service, name=form.cleaned_data["name"], key_worker=request.user, by=request.user
         )
-        # Shown once, in this response only: the code is stored hashed.
-        return render(request, "thisisme/staff/code.html", _page(request, service, profile=profile, code=code))
+        _hand_over(request, profile, code)
+        return redirect("thisisme_person", service.slug, profile.ref)
     return render(request, "thisisme/staff/person_new.html", _page(request, service, form=form))
+
+
+HAND_OVER = "thisisme_code_to_hand_over"
+
+
+def _hand_over(request, profile, code: str, recovery: bool = False) -> None:
+    # The code is stored hashed; the plain code waits in this session for the
+    # next page only, so reloading that page (or sending the form twice) can
+    # neither show it again nor make a second account.
+    request.session[HAND_OVER] = {"ref": str(profile.ref), "code": code, "recovery": recovery}
 
 
 @require_safe
 def person(request, slug, ref):
     service = access.key_worker_service(request, slug)
     profile = access.profile_in(request, service, ref)
+    waiting = request.session.get(HAND_OVER)
+    if waiting and waiting["ref"] == str(profile.ref):
+        del request.session[HAND_OVER]
+        context = _page(request, service, profile=profile, code=waiting["code"], recovery=waiting["recovery"])
+        return render(request, "thisisme/staff/code.html", context)
     return render(request, "thisisme/staff/person.html", _page(request, service, profile=profile))
 
 
@@ -64,9 +79,8 @@ def recovery(request, slug, ref):
     form = RecoveryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = people.recover(profile, identity_check=form.cleaned_data["identity_check"], by=request.user)
-        return render(
-            request, "thisisme/staff/code.html", _page(request, service, profile=profile, code=code, recovery=True)
-        )
+        _hand_over(request, profile, code, recovery=True)
+        return redirect("thisisme_person", service.slug, profile.ref)
     return render(request, "thisisme/staff/recovery.html", _page(request, service, profile=profile, form=form))
 
 
