@@ -33,3 +33,9 @@ def test_repeated_wrong_passphrases_pause_the_username(tim, client):
 def test_a_person_is_not_made_to_set_up_two_step_when_it_is_required(tim, as_user, settings):
     settings.PATHFINDER_REQUIRE_MFA = True
     assert as_user(tim.person).get(reverse("thisisme_home")).status_code == 200
+
+
+def test_a_person_can_add_a_second_step_straight_after_signing_in(tim, client):
+    client.post(reverse("thisisme_sign_in"), {"username": "robin", "passphrase": PASSPHRASE})
+    assert client.get(reverse("mfa_index")).status_code == 200
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
