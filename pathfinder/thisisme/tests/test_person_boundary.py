@@ -50,3 +50,10 @@ def test_signing_out_takes_a_person_back_to_their_sign_in(tim, as_user):
     assert page.page.css(f'form[action="{reverse("account_logout")}"] input[name="next"]')
     response = client.post(reverse("account_logout"), {"next": reverse("thisisme_sign_in")})
     assert response["Location"] == reverse("thisisme_sign_in")
+
+
+def test_site_administrators_do_not_list_or_disable_person_accounts(tim, as_user):
+    client = as_user(tim.world.admin)
+    page = client.get(reverse("site_admin_users"))
+    assert page.status_code == 200 and "Robin" not in page.content.decode()
+    assert client.post(reverse("site_admin_user_disable", args=[tim.person.pk])).status_code == 404
