@@ -5,6 +5,7 @@ import json
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -187,8 +188,6 @@ def erase(request, profile):
     if not confirm.confirmed(request):
         return confirm.page(request, question)
     people.erase(profile, by=request.user, why="asked")
-    from django.contrib.auth import logout
-
     logout(request)
     messages.success(request, "Your profile has been deleted and your account closed. Thank you for using it.")
     return redirect("thisisme_sign_in")
