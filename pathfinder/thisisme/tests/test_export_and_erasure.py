@@ -32,3 +32,26 @@ def test_erasure_asks_first_then_removes_and_closes_the_account(shared, as_user)
     assert not PersonProfile.objects.exists()
     shared.person.refresh_from_db()
     assert not shared.person.is_active
+
+
+def _pdf_text(content: bytes, tmp_path) -> str:
+    import subprocess
+
+    path = tmp_path / "out.pdf"
+    path.write_bytes(content)
+    return " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+
+
+def test_the_professionals_print_out_holds_only_the_shared_parts(shared, as_user, tmp_path):
+    response = as_user(shared.gp).get(reverse("thisisme_shared_pdf", args=[shared.profile.ref]))
+    text = _pdf_text(response.content, tmp_path)
+    assert "Sitting near the door helps me." in text
+    assert "Call me Robin. Text first, please." in text
+    assert "private and painful" not in text and "What has happened to me" not in text
+
+
+def test_the_persons_print_out_holds_every_part(shared, as_user, tmp_path):
+    text = _pdf_text(as_user(shared.person).get(reverse("thisisme_pdf")).content, tmp_path)
+    assert "Something private and painful." in text and "Gina Practice" in text
