@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "pathfinder.api",
     "pathfinder.learning",
     "pathfinder.national",
+    "pathfinder.thisisme",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "pathfinder.accounts.middleware.SessionLimitsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # People who hold a 'This is me' profile reach only their own pages.
+    "pathfinder.thisisme.middleware.PersonBoundaryMiddleware",
     "pathfinder.accounts.middleware.RequireTwoStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
