@@ -24,7 +24,6 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 
 from pathfinder.core import audit, crypto
@@ -237,7 +236,3 @@ def rotate_all() -> int:
             row.save(update_fields=stale)
             changed += 1
     return changed
-
-
-def progress_url(row: RenderedDocument) -> str:
-    return reverse("document_progress", args=[row.pk])
