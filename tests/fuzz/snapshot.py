@@ -1,0 +1,38 @@
+"""What is stored, in a form that two moments can be compared by: for every
+table, its row count and a digest of every row. A refused form must leave it
+exactly as it was."""
+
+import hashlib
+
+from django.apps import apps
+from django.db import connection
+
+# Tables that change on any request, whatever the form did: the session (a
+# message to show next), read audit events, the cache and request counters.
+VOLATILE = {"django_session", "pathfinder_cache"}
+VOLATILE_MODELS = {"core.auditevent", "core.throttlehit"}
+
+
+def _tables() -> list[str]:
+    names = []
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.label_lower in VOLATILE_MODELS or model._meta.db_table in VOLATILE:
+            continue
+        if not model._meta.managed or model._meta.proxy:
+            continue
+        names.append(model._meta.db_table)
+    return sorted(set(names))
+
+
+def take() -> dict[str, tuple[int, str]]:
+    state = {}
+    with connection.cursor() as cursor:
+        for table in _tables():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} ORDER BY 1")
+            rows = cursor.fetchall()
+            state[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
+    return state
+
+
+def changed(before: dict, after: dict) -> list[str]:
+    return sorted(table for table in before.keys() | after.keys() if before.get(table) != after.get(table))
