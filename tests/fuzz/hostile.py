@@ -27,6 +27,7 @@ FUZZ_SETTINGS = settings(
 )
 
 HUGE = "x" * 100_000
+SCRIPT = "<script>alert(1)</script>"
 TEXT = [
     "",
     " ",
@@ -34,7 +35,7 @@ TEXT = [
     "a\x00b",
     HUGE,
     "\r\n" * 50,
-    "<script>alert(1)</script>",
+    SCRIPT,
     "' OR 1=1 --",
     "../../../etc/passwd",
     "{{ 7*7 }}",

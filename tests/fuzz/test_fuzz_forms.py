@@ -7,6 +7,7 @@ with hypothesis-drawn values for every field it has; the POST-only routes are
 posted with the fields their matrix line sends. Each example runs inside a
 savepoint that is rolled back, so every example starts from the same world.
 
+Whatever comes back never carries a typed <script> as markup (it is escaped).
 A form is "refused" when it comes back with an error summary or a 4xx; then
 every table must be exactly as it was (row counts and a digest of every row).
 
@@ -125,6 +126,9 @@ def test_it_survives_hostile_input(name, world):
             before = snapshot.take()
             response, sent = _post(client, form, data)
             assert response.status_code < 500, (form.action, response.status_code, _short(sent))
+            # What was typed comes back escaped, never as markup.
+            if response.get("Content-Type", "").startswith("text/html"):
+                assert hostile.SCRIPT.encode() not in response.content, (form.action, _short(sent))
             if _refused(response):
                 after = snapshot.take()
                 assert not snapshot.changed(before, after), (form.action, response.status_code, _short(sent))
