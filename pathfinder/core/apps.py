@@ -9,7 +9,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from pathfinder.core import nav_items, permissions  # noqa: F401  registrations
+        from pathfinder.core import documents, nav_items, permissions  # noqa: F401  registrations
         from pathfinder.core.audit_guard import register_sql_function
+        from pathfinder.core.crypto import register_rotation
+
+        register_rotation("kept documents", documents.rotate_all)
 
         connection_created.connect(register_sql_function)

@@ -51,8 +51,11 @@ def record(
     actor=None,
     service=None,
     target: models.Model | None = None,
+    target_ref: tuple[str, str] | None = None,
     **detail,
 ) -> AuditEvent:
+    """`target_ref` ("app.model", "pk") names the target when only its name is
+    at hand, as for a document made in the background."""
     if kind == Kind.EXPORT and not detail.get("what"):
         # The log must say what left the service, not only that something did.
         raise ValueError("An export event needs `what`: the thing that was exported.")
@@ -62,7 +65,7 @@ def record(
         kind=kind,
         actor=actor,
         service=service,
-        target_type=target._meta.label_lower if target is not None else "",
-        target_id=str(target.pk) if target is not None else "",
+        target_type=target._meta.label_lower if target is not None else (target_ref or ("", ""))[0],
+        target_id=str(target.pk) if target is not None else (target_ref or ("", ""))[1],
         detail=detail,
     )

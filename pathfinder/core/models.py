@@ -248,3 +248,6 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Audit events cannot be deleted.")
+
+
+from pathfinder.core.models_documents import RenderedDocument  # noqa: E402, F401  kept PDF and Word files

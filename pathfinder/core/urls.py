@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathfinder.core.views import activity, health, home, people, site_admin
+from pathfinder.core.views import activity, documents, health, home, people, site_admin
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -16,6 +16,8 @@ urlpatterns = [
     path("services/<slug:slug>/people/<int:pk>/", people.membership_edit, name="membership_edit"),
     path("services/<slug:slug>/invitations/<int:pk>/withdraw/", people.invitation_withdraw, name="invitation_withdraw"),
     path("services/<slug:slug>/activity/", activity.activity, name="activity"),
+    path("downloads/<int:pk>/", documents.progress, name="document_progress"),
+    path("downloads/<int:pk>/file/", documents.download, name="document_download"),
     path("site-admin/", site_admin.overview, name="site_admin"),
     path("site-admin/organisations/new/", site_admin.organisation_new, name="site_admin_organisation_new"),
     path("site-admin/services/new/", site_admin.service_new, name="site_admin_service_new"),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pathfinder.core import audit
+from pathfinder.core import audit, documents
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
@@ -147,17 +147,26 @@ def export(request, pk, fmt):
     rows = presenters.latest_by_standard(ratings)
     refs = {ref.pk: ref for ref in plan_actions(programme, request.user)}
     cited = _cited(request, programme, refs)
-    audit.record(
-        audit.Kind.EXPORT,
-        actor=request.user,
-        service=programme.service,
-        target=programme,
-        what="MAT standards",
-        format=fmt,
-    )
     today = timezone.localdate()
     name = f"{programme.service.slug}-mat-standards-{today.isoformat()}"
     if fmt == "xlsx":
+        audit.record(
+            audit.Kind.EXPORT,
+            actor=request.user,
+            service=programme.service,
+            target=programme,
+            what="MAT standards",
+            format=fmt,
+        )
         return exports.xlsx_response(presenters.return_tables(rows, ratings, cited), f"{name}.xlsx")
     document = presenters.return_document(programme.service, today, rows, ratings, cited)
-    return exports.pdf_response(document, f"{name}.pdf")
+    return documents.deliver(
+        request,
+        service=programme.service,
+        target=programme,
+        what="MAT standards",
+        fmt="pdf",
+        filename=name,
+        perm=Perm.EXPORT_DATA,
+        document=document,
+    )

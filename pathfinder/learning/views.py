@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pathfinder.core import audit, confirm
+from pathfinder.core import confirm, documents
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
@@ -17,7 +17,6 @@ from pathfinder.learning import presenters, records, services
 from pathfinder.learning.forms import LearningReportForm, initial
 from pathfinder.learning.models import LearningReport
 from pathfinder.programmes.models import Programme
-from pathfinder.reports import exports
 
 
 def _programme(request, pk, perm=Perm.VIEW_PROGRAMME) -> Programme:
@@ -185,19 +184,19 @@ def download(request, pk, fmt):
         raise Http404
     item = _report(request, pk, Perm.EXPORT_DATA if not _is_draft(request, pk) else Perm.MANAGE_PROGRAMME)
     document = presenters.document(item, item.programme.service.name)
-    audit.record(
-        audit.Kind.EXPORT,
-        actor=request.user,
-        service=item.programme.service,
-        target=item,
-        what="learning report",
-        format=fmt,
-    )
     filename = f"learning-report-{item.programme.service.slug}-v{item.number}"
     if item.is_draft:
         filename += "-draft"
-    respond = exports.pdf_response if fmt == "pdf" else exports.docx_response
-    return respond(document, filename)
+    return documents.deliver(
+        request,
+        service=item.programme.service,
+        target=item,
+        what="learning report",
+        fmt=fmt,
+        filename=filename,
+        perm=Perm.MANAGE_PROGRAMME if item.is_draft else Perm.EXPORT_DATA,
+        document=document,
+    )
 
 
 def _is_draft(request, pk) -> bool:

@@ -7,8 +7,13 @@ removed (dot draws with presentation attributes such as fill= and stroke=);
 Graphviz's own ids, comments and per-shape <title>s go; and the drawing gets
 role="img" with a title and a description. The nested list on the page says
 the same thing in words.
+
+Graphviz runs once per change: its output is kept in the shared cache under a
+hash of the DOT source, so every later view of an unchanged theory of change
+(on any worker) reuses it, and any change to a step or link is a new source.
 """
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -20,6 +25,8 @@ from xml.sax.saxutils import escape, quoteattr
 SVG = "http://www.w3.org/2000/svg"
 
 TIMEOUT_SECONDS = 10
+# How long an unchanged diagram is kept; a miss only means drawing it again.
+KEEP_SECONDS = 30 * 24 * 60 * 60
 WRAP_AT = 28
 COLUMNS = [
     ("activity", "Activities", "#005eb8"),
@@ -106,6 +113,19 @@ def run_dot(source: str) -> str:
     return result.stdout.decode("utf-8")
 
 
+def drawn(source: str) -> str:
+    """`run_dot(source)`, from the cache when this exact source was drawn before.
+    Failures are not kept: Graphviz is tried again next time."""
+    from django.core.cache import cache
+
+    key = "toc-dot:" + hashlib.sha256(source.encode("utf-8")).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = run_dot(source)
+        cache.set(key, svg, KEEP_SECONDS)
+    return svg
+
+
 def clean_svg(raw: str, *, title: str, description: str, id_prefix: str) -> str:
     """Graphviz's SVG made fit for a page under our CSP (see module notes)."""
     raw = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", "", raw)
@@ -150,4 +170,4 @@ def _write(element) -> str:
 
 def render(steps: list[Step], links: list[tuple[int, int]], *, title: str, description: str, id_prefix="toc") -> str:
     """The diagram as an inline <svg> string. Raises DiagramUnavailable."""
-    return clean_svg(run_dot(dot_source(steps, links)), title=title, description=description, id_prefix=id_prefix)
+    return clean_svg(drawn(dot_source(steps, links)), title=title, description=description, id_prefix=id_prefix)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from pathfinder.assessments import presenters, services
 from pathfinder.assessments.models import AgreedScore, AssessmentRound, Rating
 from pathfinder.assessments.views.access import can_run, get_round
-from pathfinder.core import audit
+from pathfinder.core import audit, documents
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
@@ -132,14 +132,15 @@ def export(request, pk, fmt):
     round_ = _visible_round(request, pk, Perm.EXPORT_DATA)
     definition, result, tables = _export_tables(request, round_)
     name = f"{round_.programme.service.slug}-{round_.title}"
-    audit.record(
-        audit.Kind.EXPORT,
-        actor=request.user,
-        service=round_.programme.service,
-        target=round_,
-        format=fmt,
-        what="assessment results",
-    )
+    if fmt in {"csv", "xlsx"}:
+        audit.record(
+            audit.Kind.EXPORT,
+            actor=request.user,
+            service=round_.programme.service,
+            target=round_,
+            format=fmt,
+            what="assessment results",
+        )
     if fmt == "csv":
         return exports.csv_response(tables[1], f"{name}.csv")
     if fmt == "xlsx":
@@ -173,4 +174,14 @@ def export(request, pk, fmt):
         subtitle=round_.programme.service.name,
         blocks=blocks,
     )
-    return exports.pdf_response(document, f"{name}.pdf")
+    return documents.deliver(
+        request,
+        service=round_.programme.service,
+        target=round_,
+        what="assessment results",
+        fmt="pdf",
+        filename=name,
+        # While scores are being agreed, only those who run assessments see results (_visible_round).
+        perm=[Perm.EXPORT_DATA] if round_.status == Status.CLOSED else [Perm.EXPORT_DATA, Perm.RUN_ASSESSMENTS],
+        document=document,
+    )

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pathfinder.core import audit, confirm
+from pathfinder.core import confirm, documents
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Service
 from pathfinder.core.pages import service_context
@@ -38,7 +38,6 @@ from pathfinder.discovery.services import interviews as services
 from pathfinder.instruments import services as instrument_services
 from pathfinder.programmes.models import Programme
 from pathfinder.programmes.services import current_programme
-from pathfinder.reports import exports
 
 CURRENT = "discovery"
 
@@ -120,10 +119,16 @@ def guide_pdf(request, slug, pk):
     service = get_for(request, Service, Perm.VIEW_PROGRAMME, slug=slug)
     version = _guide_version(request, service, pk)
     document = presenters.guide_document(service=service, version=version, today=timezone.localdate())
-    audit.record(
-        audit.Kind.EXPORT, actor=request.user, service=service, target=version, what="interview guide", format="pdf"
+    return documents.deliver(
+        request,
+        service=service,
+        target=version,
+        what="interview guide",
+        fmt="pdf",
+        filename=f"{service.slug}-interview-guide-v{version.version}",
+        perm=Perm.VIEW_PROGRAMME,
+        document=document,
     )
-    return exports.pdf_response(document, f"{service.slug}-interview-guide-v{version.version}.pdf")
 
 
 # Interviews ---------------------------------------------------------------------------
@@ -385,10 +390,13 @@ def summary_download(request, pk, fmt):
     document = phase_one_presenters.summary_document(
         service=service, programme=programme, user=request.user, today=timezone.localdate()
     )
-    audit.record(
-        audit.Kind.EXPORT, actor=request.user, service=service, target=programme, what="phase one summary", format=fmt
+    return documents.deliver(
+        request,
+        service=service,
+        target=programme,
+        what="phase one summary",
+        fmt=fmt,
+        filename=f"{service.slug}-phase-one-summary",
+        perm=Perm.EXPORT_DATA,
+        document=document,
     )
-    name = f"{service.slug}-phase-one-summary"
-    if fmt == "pdf":
-        return exports.pdf_response(document, f"{name}.pdf")
-    return exports.docx_response(document, f"{name}.docx")

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pathfinder.core import audit
+from pathfinder.core import documents
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
@@ -21,7 +21,6 @@ from pathfinder.lens.views.access import event_page, get_event, visible_report_e
 from pathfinder.lens.views.journeys import event_map
 from pathfinder.lens.views.priorities import ranked_priorities
 from pathfinder.programmes.models import Finding
-from pathfinder.reports import exports
 
 LAYOUTS = {"standard": False, "easy-read": True}
 
@@ -134,11 +133,17 @@ def export(request, pk, fmt):
     data = report_data(request, event)
     service = event.programme.service
     document = presenters.report_document(event=event, service=service, **data)
-    audit.record(audit.Kind.EXPORT, actor=request.user, service=service, target=event, format=fmt, what="lens report")
-    name = f"{service.slug}-{event.title}-report"
-    if fmt == "pdf":
-        return exports.pdf_response(document, f"{name}.pdf")
-    return exports.docx_response(document, f"{name}.docx")
+    return documents.deliver(
+        request,
+        service=service,
+        target=event,
+        what="lens report",
+        fmt=fmt,
+        filename=f"{service.slug}-{event.title}-report",
+        # Before the event closes, only facilitators may see its report (visible_report_event).
+        perm=[Perm.EXPORT_DATA] if event.is_closed else [Perm.EXPORT_DATA, Perm.RECORD_FINDINGS],
+        document=document,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -200,6 +205,13 @@ def leaflet_pdf(request, pk, layout):
     stages = list(scoped(Stage, request.user).filter(pathway__service=service))
     document = presenters.leaflet_document(event=event, service=service, stages=stages, easy_read=LAYOUTS[layout])
     suffix = "-easy-read" if LAYOUTS[layout] else ""
-    what = "leaflet (easy read)" if LAYOUTS[layout] else "leaflet"
-    audit.record(audit.Kind.EXPORT, actor=request.user, service=service, target=event, what=what, format="pdf")
-    return exports.pdf_response(replace(document, large_print=LAYOUTS[layout]), f"{service.slug}-leaflet{suffix}.pdf")
+    return documents.deliver(
+        request,
+        service=service,
+        target=event,
+        what="leaflet (easy read)" if LAYOUTS[layout] else "leaflet",
+        fmt="pdf",
+        filename=f"{service.slug}-leaflet{suffix}",
+        perm=Perm.VIEW_PROGRAMME,
+        document=replace(document, large_print=LAYOUTS[layout]),
+    )

@@ -17,9 +17,10 @@ from pathfinder.planning.views.access import crumbs, get_programme, page
 from pathfinder.planning.views.plan import plan_actions
 
 
-def needed_for(request, programme) -> list[services.Needed]:
+def needed_for(request, programme, actions=None) -> list[services.Needed]:
+    """`actions`: the programme's actions when the caller has them already (plan_actions)."""
     return services.needed(
-        plan_actions(request, programme),
+        plan_actions(request, programme) if actions is None else actions,
         scoped(Meeting, request.user).filter(programme=programme).exclude(decisions_needed="").order_by("held_on"),
         scoped(Decision, request.user).filter(programme=programme).select_related("decided_by"),
     )

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from pathfinder.core import audit
+from pathfinder.core import documents
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm, roles_with
 from pathfinder.core.scoping import scoped
@@ -20,7 +20,6 @@ from pathfinder.planning.views.access import get_programme, page, today
 from pathfinder.planning.views.budget import plan_budget_for
 from pathfinder.planning.views.decisions import needed_for
 from pathfinder.planning.views.plan import plan_actions
-from pathfinder.reports import exports
 
 
 def last_report_date(request, programme):
@@ -80,11 +79,11 @@ def report_download(request, pk, fmt):
     plan = services.plan_for(programme)
     now = today()
     since = last_report_date(request, programme)
-    actions = plan_actions(request, programme).prefetch_related("findings", "updates__author")
+    actions = list(plan_actions(request, programme).prefetch_related("findings", "updates__author"))
     rows = action_rows(actions, now)
     needed = [
         item
-        for item in needed_for(request, programme)
+        for item in needed_for(request, programme, actions)
         if item.meeting is None or since is None or item.meeting.held_on >= since or item.answer is None
     ]
     document = progress_report(
@@ -98,15 +97,13 @@ def report_download(request, pk, fmt):
         expected_savings=plan.expected_savings,
     )
     services.record_report(programme=programme, by=request.user, fmt=fmt)
-    audit.record(
-        audit.Kind.EXPORT,
-        actor=request.user,
+    return documents.deliver(
+        request,
         service=programme.service,
         target=programme,
-        format=fmt,
         what="progress report",
+        fmt=fmt,
+        filename=f"{programme.service.slug}-progress-report-{now.isoformat()}",
+        perm=Perm.EXPORT_DATA,
+        document=document,
     )
-    name = f"{programme.service.slug}-progress-report-{now.isoformat()}"
-    if fmt == "pdf":
-        return exports.pdf_response(document, f"{name}.pdf")
-    return exports.docx_response(document, f"{name}.docx")

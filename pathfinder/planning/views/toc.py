@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pathfinder.core import audit
+from pathfinder.core import audit, documents
 from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, scoped
@@ -19,7 +19,6 @@ from pathfinder.planning.presenters import toc as presenters
 from pathfinder.planning.services import toc as services
 from pathfinder.planning.views.access import get_programme, page
 from pathfinder.reports import exports
-from pathfinder.reports.pdf import html_pdf_bytes
 
 DIAGRAM_TITLE = "Theory of change"
 
@@ -194,15 +193,15 @@ def download(request, pk, fmt):
     if svg is None and fmt == "svg":
         messages.info(request, "There is no diagram to download yet: add some steps first.")
         return redirect("plan_toc", programme.pk)
-    audit.record(
-        audit.Kind.EXPORT,
-        actor=request.user,
-        service=programme.service,
-        target=programme,
-        format=fmt,
-        what="theory of change",
-    )
     if fmt == "svg":
+        audit.record(
+            audit.Kind.EXPORT,
+            actor=request.user,
+            service=programme.service,
+            target=programme,
+            format=fmt,
+            what="theory of change",
+        )
         return exports.svg_response(svg, f"{name}.svg")
     html = render_to_string(
         "planning/pdf/toc.html",
@@ -213,4 +212,13 @@ def download(request, pk, fmt):
             "description": presenters.description(columns, len(links)),
         },
     )
-    return exports.attachment_response(html_pdf_bytes(html), f"{name}.pdf", ".pdf")
+    return documents.deliver(
+        request,
+        service=programme.service,
+        target=programme,
+        what="theory of change",
+        fmt="pdf",
+        filename=name,
+        perm=Perm.EXPORT_DATA,
+        html=html,
+    )
