@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= 2
 PIP_FILTER := grep -v "^WARNING: Location .* is ignored"
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve worker test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench clean
+.PHONY: help run serve worker test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench clean lock fuzz audit
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -24,6 +24,8 @@ help:
 	@echo "make worker background worker for e-mails sent after the response"
 	@echo "make lint   ruff and djlint"
 	@echo "make bench  national-scale benchmarks (slow; writes BENCHMARKS.md)"
+	@echo "make fuzz   the form and upload fuzz tests with many more examples, both engines"
+	@echo "make lock   re-pin requirements*.txt (with hashes) from requirements*.in"
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(VENV)/.runtime: requirements.txt bin/find-python
@@ -32,12 +34,12 @@ $(VENV)/.runtime: requirements.txt bin/find-python
 		echo "Creating $(VENV) with $$python"; rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; \
 	fi
 	@echo "Installing the pinned requirements into $(VENV)"
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
+	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	@echo "Installing the test tools into $(VENV)"
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
+	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
 	@touch $@
 
 var:
@@ -112,6 +114,33 @@ format: $(VENV)/.dev
 
 bench: $(VENV)/.dev postgres var
 	$(PY) -m bench.run
+
+# Many more fuzz examples per form than `make test` runs, drawn afresh each time.
+FUZZ_EXAMPLES ?= 60
+fuzz: $(VENV)/.dev postgres
+	env -u DATABASE_URL PATHFINDER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PATHFINDER_FUZZ_RANDOM=1 $(VENV)/bin/pytest -n $(PYTEST_WORKERS) tests/fuzz
+	DATABASE_URL=$(PG_URL) PATHFINDER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PATHFINDER_FUZZ_RANDOM=1 $(VENV)/bin/pytest -n $(PYTEST_WORKERS) tests/fuzz
+
+# Re-pin every dependency, with the sha256 of each file, from requirements*.in
+# (docs/security/dependencies.md). Versions already pinned stay unless
+# LOCK_ARGS=--upgrade (or --upgrade-package NAME) asks otherwise.
+LOCK_VENV := var/lock-venv
+LOCK_ARGS ?=
+LOCK := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+# The locking tools live in their own venv, apart from what they lock.
+$(LOCK_VENV)/.tools: bin/find-python | var
+	@python=$$(bin/find-python) || exit 1; rm -rf $(LOCK_VENV); "$$python" -m venv $(LOCK_VENV) || exit 1
+	@$(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2 pip-audit==2.10.1 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
+	@touch $@
+
+lock: $(LOCK_VENV)/.tools
+	$(LOCK) -o requirements.txt requirements.in 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
+	$(LOCK) -o requirements-dev.txt requirements-dev.in 2>&1 | $(PIP_FILTER); exit $${PIPESTATUS[0]}
+
+# Known vulnerabilities in the pinned set. Needs the PyPI JSON API or OSV, which
+# some networks (this project's build machines) do not reach: see docs/security/dependencies.md.
+audit: $(LOCK_VENV)/.tools
+	$(LOCK_VENV)/bin/pip-audit --strict --disable-pip --require-hashes -r requirements-dev.txt
 
 
 clean:

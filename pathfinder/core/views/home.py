@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
@@ -56,9 +56,11 @@ def stay_signed_in(request):
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"seconds": end.seconds, "at": end.clock})
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        back = "account"
-    return redirect(back)
+    # Only a path on this site: anything else ("a b", a view's name) is not a page to go back to.
+    safe = back.startswith("/") and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return HttpResponseRedirect(back) if safe else redirect("account")
 
 
 @login_not_required
