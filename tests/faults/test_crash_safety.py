@@ -1,0 +1,44 @@
+"""kill -9 the production server (and, on PostgreSQL, the database) while
+people write; every acknowledged write is there exactly once, nothing
+unacknowledged is half there, and the app comes back cleanly."""
+
+import dataclasses
+
+import pytest
+
+from bench import faults
+
+
+def _assert_safe(result: faults.EngineResult) -> None:
+    assert result.problems == []
+    assert result.lost == 0
+    assert result.acknowledged > 0, "no write was acknowledged, so nothing was tested"
+    assert sum(result.kills.values()) == result.restarts_clean
+
+
+def test_it_keeps_every_acknowledged_write_through_kills(engine, tmp_path):
+    options = dataclasses.replace(faults.QUICK, engines=(engine,), disk_full=False, report=tmp_path / "faults.md")
+    (result,) = faults.run(options)
+    _assert_safe(result)
+
+
+def test_it_answers_calmly_when_the_disk_is_full_and_recovers(engine, tmp_path):
+    if engine != "sqlite":
+        pytest.skip("a full disk is tried on SQLite, whose file the harness can put on a small filesystem")
+    outcome = faults.disk_full(faults.QUICK, faults.random.Random())
+    if "skipped" in outcome:
+        pytest.skip(outcome["skipped"])
+    assert outcome["calm_503"] >= 1, outcome
+    assert outcome["other_statuses"] == [], outcome
+    assert outcome["refused_not_stored"], outcome
+    assert outcome["accepted_after_freeing"] == 10, outcome
+    assert outcome["check"]["ok"], outcome
+
+
+@pytest.mark.faults_long
+def test_many_kills_on_both_engines(tmp_path):
+    results = faults.run(faults.Options(report=faults.OUT_DIR / "faults.md"))
+    for result in results:
+        _assert_safe(result)
+        if result.disk_full and "skipped" not in result.disk_full:
+            assert result.disk_full["ok"], result.disk_full
