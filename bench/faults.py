@@ -83,6 +83,8 @@ class Write:
     code: str = ""
     action: int = 0
     status: int = 0
+    started: float = 0.0  # wall-clock time.time(), to place the write before or after a backup
+    finished: float = 0.0
 
 
 @dataclass
@@ -354,6 +356,7 @@ class Writers:
         action = self.data["actions"][number % len(self.data["actions"])]
         while not self.stopping.is_set():
             marker = f"w{number}-{secrets.token_hex(5)}"
+            began = time.time()
             if rng.random() < 0.6:
                 try:
                     code = self.codes.get_nowait()
@@ -364,6 +367,7 @@ class Writers:
             else:
                 write = Write("update", marker, action=action)
                 write_update(self.port, self.data["session"], write)
+            write.started, write.finished = began, time.time()
             with self.lock:
                 self.writes.append(write)
             if write.outcome == "unsent":
@@ -500,6 +504,87 @@ def crash_engine(engine: str, options: Options, rng: random.Random) -> EngineRes
         shutil.rmtree(work, ignore_errors=True)
     result.seconds = round(time.monotonic() - started, 1)
     return result
+
+
+# --- A backup taken while people write ---------------------------------------------------------
+
+
+def backup_under_writes(engine: str, options: Options, rng: random.Random) -> dict:
+    """Take `pathfinder backup` while the writers write, verify it, restore it into a
+    new database and check that database: every write acknowledged before the backup
+    began is there once; anything in flight is there whole or not at all."""
+    work = Path(tempfile.mkdtemp(prefix=f"pathfinder-backup-{engine}-"))
+    cluster = None
+    say(f"\n== {ENGINES[engine]}: a backup taken during writes ==")
+    try:
+        if engine == "sqlite":
+            url, restored_url = f"sqlite:///{work / 'live.sqlite3'}", f"sqlite:///{work / 'restored.sqlite3'}"
+        else:
+            os.chmod(work, 0o711)
+            cluster = ScratchCluster(work / "pg")
+            cluster.init()
+            url = cluster.url
+            cluster._run(
+                str(cluster.bin / "createdb"), "-h", HOST, "-p", str(cluster.port), "-U", "postgres", "restored"
+            )
+            restored_url = url.rsplit("/", 1)[0] + "/restored"
+        env = production_env(url, secrets.token_urlsafe(64), Fernet.generate_key().decode())
+        env.update(SITE_URL="https://faults.example.scot", PATHFINDER_BACKUP_KEY=backup_key())
+        prepare(env)
+        collect_static(env)
+        data, codes = setup_data(env, work, codes=3000, actions=options.writers)
+        code_queue: queue.SimpleQueue[str] = queue.SimpleQueue()
+        for code in codes:
+            code_queue.put(code)
+        server = Server(env, options.workers, work / "server.log")
+        server.start()
+        archive = work / "during.pfbackup"
+        try:
+            with Writers(server.port, data, code_queue, options.writers, rng) as writers:
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline and sum(w.outcome == "accepted" for w in list(writers.writes)) < 10:
+                    time.sleep(0.2)
+                began = time.time()
+                made = django(env, "manage.py", "pathfinder", "backup", "--output", str(archive)).strip()
+                ended = time.time()
+                time.sleep(1.0)
+        finally:
+            server.stop()
+        verified = django(env, "manage.py", "pathfinder", "restore", str(archive), "--verify").strip()
+        restored_env = {**env, "DATABASE_URL": restored_url}
+        django(restored_env, "manage.py", "pathfinder", "restore", str(archive))
+        writes = []
+        for write in writers.writes:
+            if write.outcome == "accepted" and write.finished >= began:
+                # Acknowledged during or after the backup: in it or not, but whole.
+                write = Write(**{**asdict(write), "outcome": "unknown"})
+            writes.append(write)
+        checked = check(restored_env, work, data, writes)
+        before = sum(1 for w in writers.writes if w.outcome == "accepted" and w.finished < began)
+        during = sum(1 for w in writers.writes if w.outcome == "accepted" and began <= w.finished <= ended)
+        outcome = {
+            "writes": len(writers.writes),
+            "acknowledged_before": before,
+            "acknowledged_during": during,
+            "in_backup_of_those": checked["unknown_stored"],
+            "backup_seconds": round(ended - began, 1),
+            "backup": made.splitlines()[0] if made else "",
+            "verify": verified.splitlines()[0] if verified else "",
+            "check": checked,
+            "ok": checked["ok"] and before > 0,
+        }
+    finally:
+        if cluster:
+            cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    say(f"   {json.dumps({k: v for k, v in outcome.items() if k != 'check'})}")
+    return outcome
+
+
+def backup_key() -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(os.urandom(32)).decode()
 
 
 # --- A full disk (SQLite) -------------------------------------------------------------------

@@ -42,3 +42,10 @@ def test_many_kills_on_both_engines(tmp_path):
         _assert_safe(result)
         if result.disk_full and "skipped" not in result.disk_full:
             assert result.disk_full["ok"], result.disk_full
+
+
+def test_a_backup_taken_during_writes_restores_consistently(engine):
+    outcome = faults.backup_under_writes(engine, faults.QUICK, faults.random.Random())
+    assert outcome["check"]["problems"] == [], outcome
+    assert outcome["acknowledged_before"] > 0, outcome
+    assert "verified" in outcome["verify"], outcome
