@@ -37,6 +37,9 @@ from pathfinder.programmes.services import start_programme
 from pathfinder.surveys import codes, services
 from pathfinder.surveys.models import Participant, Response, SpentCode, Survey
 
+# The harness lead's password, for the sign-in throttling check (bench/faults_proxy.py).
+PASSWORD = "fault-harness-password-42"
+
 
 def setup(code_count: int, action_count: int, out: Path) -> dict:
     """A service with a lead, a programme, a survey with printed codes and some
@@ -48,7 +51,7 @@ def setup(code_count: int, action_count: int, out: Path) -> dict:
     service = Service.objects.create(
         organisation=organisation, name=f"Fault Harness Service {stamp}", slug=f"faults-{stamp}"
     )
-    lead = User.objects.create_user(email=f"lead-{stamp}@example.org", password=None, full_name="Harness Lead")
+    lead = User.objects.create_user(email=f"lead-{stamp}@example.org", password=PASSWORD, full_name="Harness Lead")
     Membership.objects.create(user=lead, service=service, role=Role.PROGRAMME_LEAD)
     programme = start_programme(service=service, name="Harness programme", started_on=timezone.localdate(), by=lead)
     version = (
@@ -82,6 +85,8 @@ def setup(code_count: int, action_count: int, out: Path) -> dict:
         "token": survey.link_token,
         "actions": [action.pk for action in made],
         "session": sign_in(lead),
+        "email": lead.email,
+        "password": PASSWORD,
     }
 
 

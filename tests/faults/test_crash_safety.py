@@ -49,3 +49,17 @@ def test_a_backup_taken_during_writes_restores_consistently(engine):
     assert outcome["check"]["problems"] == [], outcome
     assert outcome["acknowledged_before"] > 0, outcome
     assert "verified" in outcome["verify"], outcome
+
+
+def test_two_servers_behind_a_proxy_lose_nothing_when_one_dies(engine):
+    if engine != "postgresql":
+        pytest.skip("several servers share one PostgreSQL; this runs in the PostgreSQL pass")
+    from bench import faults_proxy
+
+    outcome = faults_proxy.two_servers()
+    if "skipped" in outcome:
+        pytest.skip(outcome["skipped"])
+    assert outcome["problems"] == [] and outcome["lost"] == 0, outcome
+    assert outcome["signed_out"] == 0, outcome
+    assert outcome["acknowledged_after_kill"] > 0, outcome
+    assert outcome["throttling_across_servers"]["ok"], outcome
