@@ -419,12 +419,12 @@ def collect_static(env: dict) -> None:
         django(env, "manage.py", "collectstatic", "--no-input", "--verbosity", "0")
 
 
-def setup_data(env: dict, work: Path, codes: int, actions: int) -> tuple[dict, list[str]]:
+def setup_data(env: dict, work: Path, codes: int, actions: int, sessions: int = 1) -> tuple[dict, list[str]]:
     codes_file = work / "codes.txt"
     data = json.loads(
         django(
             env, "-m", "bench.faults_data", "setup", "--codes", str(codes), "--actions", str(actions),
-            "--out", str(codes_file),
+            "--out", str(codes_file), "--sessions", str(sessions),
         ).strip().splitlines()[-1]
     )  # fmt: skip
     return data, codes_file.read_text().split()

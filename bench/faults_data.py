@@ -41,7 +41,7 @@ from pathfinder.surveys.models import Participant, Response, SpentCode, Survey
 PASSWORD = "fault-harness-password-42"
 
 
-def setup(code_count: int, action_count: int, out: Path) -> dict:
+def setup(code_count: int, action_count: int, out: Path, session_count: int = 1) -> dict:
     """A service with a lead, a programme, a survey with printed codes and some
     actions, each action written to by one writer (so no update is stale)."""
     stamp = timezone.now().strftime("%H%M%S%f")
@@ -85,6 +85,8 @@ def setup(code_count: int, action_count: int, out: Path) -> dict:
         "token": survey.link_token,
         "actions": [action.pk for action in made],
         "session": sign_in(lead),
+        "sessions": [sign_in(lead) for _ in range(max(0, session_count - 1))],
+        "programme": programme.pk,
         "email": lead.email,
         "password": PASSWORD,
     }
@@ -171,11 +173,12 @@ def main(argv: list[str] | None = None) -> None:
     making.add_argument("--codes", type=int, required=True)
     making.add_argument("--actions", type=int, required=True)
     making.add_argument("--out", type=Path, required=True)
+    making.add_argument("--sessions", type=int, default=1, help="Signed-in sessions of the lead.")
     checking = commands.add_parser("check")
     checking.add_argument("--expect", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "setup":
-        print(json.dumps(setup(args.codes, args.actions, args.out)))
+        print(json.dumps(setup(args.codes, args.actions, args.out, args.sessions)))
     else:
         print(json.dumps(check(json.loads(args.expect.read_text()))))
 
