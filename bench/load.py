@@ -43,7 +43,7 @@ PEAK_HOUR_SHARE = 0.25
 
 
 def run(users: int, minutes: float, workers: int, codes: int) -> dict:
-    work = Path(tempfile.mkdtemp(prefix="pathfinder-load-"))
+    work = Path(tempfile.mkdtemp(prefix="pathfinder-load-"))  # kept: server log and results for a look afterwards
     OUT.mkdir(parents=True, exist_ok=True)
     with faults_proxy.fresh_pg_database() as url:
         env = production_env(url, secrets.token_urlsafe(64), Fernet.generate_key().decode())
@@ -51,7 +51,7 @@ def run(users: int, minutes: float, workers: int, codes: int) -> dict:
         say("-- migrate, static files, survey and people")
         faults.prepare(env)
         faults.collect_static(env)
-        data, made = faults.setup_data(env, work, codes=codes, actions=10, sessions=10)
+        data, _codes = faults.setup_data(env, work, codes=codes, actions=10, sessions=10)
         codes_file = work / "codes.txt"
         results = work / "results.jsonl"
         server = faults.Server(env, workers, work / "server.log")
