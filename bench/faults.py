@@ -129,13 +129,37 @@ class ScratchCluster:
         if result.returncode != 0:
             raise SystemExit(f"{' '.join(command)} failed: {result.stderr or result.stdout}")
 
-    def init(self) -> None:
+    def init(self, template: Path | None = None) -> bool:
+        """A new cluster with a `pathfinder` database; True when it came from a
+        migrated template (kept in var/faults while the migrations are unchanged)."""
         self.root.mkdir(parents=True, exist_ok=True)
         if self.as_postgres:
             shutil.chown(self.root, "postgres")
+        if template is not None and template.exists():
+            shutil.copytree(template, self.data)
+            if self.as_postgres:
+                subprocess.run(["chown", "-R", "postgres:postgres", str(self.data)], check=True)
+            os.chmod(self.data, 0o700)
+            self.start()
+            return True
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         self.start()
         self._run(str(self.bin / "createdb"), "-h", HOST, "-p", str(self.port), "-U", "postgres", "pathfinder")
+        return False
+
+    def save_template(self, template: Path) -> None:
+        """Keep this (migrated) cluster's files for the next run: stopped cleanly, copied, started again."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        template.parent.mkdir(parents=True, exist_ok=True)
+        for old in template.parent.glob("pgdata-*"):
+            if old != template:
+                shutil.rmtree(old, ignore_errors=True)
+        partial = template.with_name(f"{template.name}.{os.getpid()}.part")
+        shutil.copytree(self.data, partial, ignore=shutil.ignore_patterns("postmaster.pid", "*.log"))
+        with contextlib.suppress(OSError):  # another run saved it first: theirs is as good
+            partial.rename(template)
+        shutil.rmtree(partial, ignore_errors=True)
+        self.start()
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.root} -c listen_addresses={HOST} -c fsync=on -c synchronous_commit=on"
@@ -394,19 +418,33 @@ def django(env: dict, *arguments: str) -> str:
     return result.stdout
 
 
-def prepare(env: dict) -> None:
-    """Migrate; for SQLite, from a migrated copy kept in var/faults while the migrations are unchanged."""
+def migrations_stamp() -> str:
+    names = sorted(str(path.relative_to(BASE_DIR)) for path in (BASE_DIR / "pathfinder").glob("*/migrations/*.py"))
+    return hashlib.sha256("\n".join(names).encode() + b"".join((BASE_DIR / n).read_bytes() for n in names)).hexdigest()[
+        :16
+    ]
+
+
+def pg_template() -> Path:
+    return TEMPLATE_DIR / f"pgdata-{migrations_stamp()}"
+
+
+def prepare(env: dict, cluster: "ScratchCluster | None" = None, migrated: bool = False) -> None:
+    """Migrate, or start from a migrated copy kept in var/faults while the migrations
+    are unchanged: a SQLite file, or a scratch cluster's files (`migrated`: it came from one)."""
+    if migrated:
+        return
     url = env["DATABASE_URL"]
     template = None
     if url.startswith("sqlite:///"):
-        names = sorted(str(path.relative_to(BASE_DIR)) for path in (BASE_DIR / "pathfinder").glob("*/migrations/*.py"))
-        stamp = hashlib.sha256("\n".join(names).encode() + b"".join((BASE_DIR / n).read_bytes() for n in names))
-        template = TEMPLATE_DIR / f"migrated-{stamp.hexdigest()[:16]}.sqlite3"
+        template = TEMPLATE_DIR / f"migrated-{migrations_stamp()}.sqlite3"
         if template.exists():
             shutil.copyfile(template, url.removeprefix("sqlite:///"))
             return
     django(env, "manage.py", "migrate", "--no-input", "--verbosity", "0")
     django(env, "manage.py", "createcachetable")
+    if cluster is not None:
+        cluster.save_template(pg_template())
     if template is not None:
         TEMPLATE_DIR.mkdir(parents=True, exist_ok=True)
         for old in TEMPLATE_DIR.glob("migrated-*.sqlite3"):
@@ -454,11 +492,11 @@ def crash_engine(engine: str, options: Options, rng: random.Random) -> EngineRes
         else:
             os.chmod(work, 0o711)  # the postgres user must reach its directory inside
             cluster = ScratchCluster(work / "pg")
-            cluster.init()
+            migrated = cluster.init(pg_template())
             url = cluster.url
         env = production_env(url, secrets.token_urlsafe(64), Fernet.generate_key().decode())
         env["SITE_URL"] = "https://faults.example.scot"
-        prepare(env)
+        prepare(env, cluster, migrated=bool(cluster and migrated))
         collect_static(env)
         kinds = ["server"] + (["database"] if cluster else [])
         total_kills = options.kills * len(kinds)
@@ -522,7 +560,7 @@ def backup_under_writes(engine: str, options: Options, rng: random.Random) -> di
         else:
             os.chmod(work, 0o711)
             cluster = ScratchCluster(work / "pg")
-            cluster.init()
+            migrated = cluster.init(pg_template())
             url = cluster.url
             cluster._run(
                 str(cluster.bin / "createdb"), "-h", HOST, "-p", str(cluster.port), "-U", "postgres", "restored"
@@ -530,7 +568,7 @@ def backup_under_writes(engine: str, options: Options, rng: random.Random) -> di
             restored_url = url.rsplit("/", 1)[0] + "/restored"
         env = production_env(url, secrets.token_urlsafe(64), Fernet.generate_key().decode())
         env.update(SITE_URL="https://faults.example.scot", PATHFINDER_BACKUP_KEY=backup_key())
-        prepare(env)
+        prepare(env, cluster, migrated=bool(cluster and migrated))
         collect_static(env)
         data, codes = setup_data(env, work, codes=3000, actions=options.writers)
         code_queue: queue.SimpleQueue[str] = queue.SimpleQueue()

@@ -2,8 +2,10 @@
 
 The short runs are collected by `make test`, each on the engine that run uses
 (DATABASE_URL unset: SQLite; set: PostgreSQL, in a scratch cluster of its own).
-The long ones (`@pytest.mark.faults_long`) run only under `make faults`, which
-sets PATHFINDER_FAULTS_LONG=1.
+The long ones (`@pytest.mark.faults_long`: many kills on both engines, a backup
+taken during writes on both engines, two servers behind haproxy) run only under
+`make faults`, which sets PATHFINDER_FAULTS_LONG=1. The backup refusals and
+round trips themselves are in pathfinder/core/tests/test_backup.py (make test).
 """
 
 import os

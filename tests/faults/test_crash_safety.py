@@ -17,7 +17,11 @@ def _assert_safe(result: faults.EngineResult) -> None:
 
 
 def test_it_keeps_every_acknowledged_write_through_kills(engine, tmp_path):
-    options = dataclasses.replace(faults.QUICK, engines=(engine,), disk_full=False, report=tmp_path / "faults.md")
+    # One kill of each kind on PostgreSQL (server and database), two of the server on SQLite.
+    kills = 1 if engine == "postgresql" else 2
+    options = dataclasses.replace(
+        faults.QUICK, engines=(engine,), kills=kills, disk_full=False, report=tmp_path / "faults.md"
+    )
     (result,) = faults.run(options)
     _assert_safe(result)
 
@@ -44,6 +48,8 @@ def test_many_kills_on_both_engines(tmp_path):
             assert result.disk_full["ok"], result.disk_full
 
 
+@pytest.mark.faults_long
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 def test_a_backup_taken_during_writes_restores_consistently(engine):
     outcome = faults.backup_under_writes(engine, faults.QUICK, faults.random.Random())
     assert outcome["check"]["problems"] == [], outcome
@@ -51,9 +57,8 @@ def test_a_backup_taken_during_writes_restores_consistently(engine):
     assert "verified" in outcome["verify"], outcome
 
 
-def test_two_servers_behind_a_proxy_lose_nothing_when_one_dies(engine):
-    if engine != "postgresql":
-        pytest.skip("several servers share one PostgreSQL; this runs in the PostgreSQL pass")
+@pytest.mark.faults_long
+def test_two_servers_behind_a_proxy_lose_nothing_when_one_dies():
     from bench import faults_proxy
 
     outcome = faults_proxy.two_servers()
