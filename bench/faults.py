@@ -345,7 +345,7 @@ def write_update(port: int, session: str, write: Write) -> None:
     write.status = response.status
     if response.status == 302 and response.getheader("Location", "").endswith(f"/actions/{write.action}/"):
         write.outcome = "accepted"
-    elif response.status < 500:
+    elif response.status == 200:  # the form came back: told it was not saved
         write.outcome = "refused"
 
 
@@ -359,7 +359,7 @@ def write_survey(port: int, token: str, write: Write, rng: random.Random) -> Non
     write.status = attempt.post_status
     if attempt.outcome == "accepted":
         write.outcome = "accepted"
-    elif attempt.outcome == "refused" and attempt.post_status < 500:
+    elif attempt.outcome == "refused" and attempt.post_status == 200:  # the form came back
         write.outcome = "refused"
     else:
         write.outcome = "unknown"

@@ -82,7 +82,7 @@ class Respondent(HttpUser):
             catch_response=True,
         ) as sent:
             accepted = sent.status_code == 302 and sent.headers.get("Location", "").endswith("/thanks/")
-            outcome = "accepted" if accepted else ("unknown" if sent.status_code >= 500 else "refused")
+            outcome = "accepted" if accepted else ("refused" if sent.status_code == 200 else "unknown")
             record(kind="survey", marker=marker, code=code, outcome=outcome, status=sent.status_code)
             if accepted:
                 sent.success()
@@ -158,7 +158,7 @@ class SignedIn(HttpUser):
         ) as sent:
             accepted = sent.status_code == 302 and sent.headers.get("Location", "").endswith(f"/actions/{self.action}/")
             # Another person updating the same action first is a calm refusal, not a failure.
-            outcome = "accepted" if accepted else ("unknown" if sent.status_code >= 500 else "refused")
+            outcome = "accepted" if accepted else ("refused" if sent.status_code == 200 else "unknown")
             record(kind="update", marker=marker, action=self.action, outcome=outcome, status=sent.status_code)
             if sent.status_code >= 500:
                 sent.failure(f"HTTP {sent.status_code}")

@@ -28,3 +28,27 @@ def test_it_answers_503_with_a_calm_page_when_the_database_is_unavailable(rf, er
 def test_it_keeps_the_500_page_for_other_errors(rf):
     assert _handled(rf, IntegrityError("duplicate")).status_code == 500
     assert _handled(rf, ValueError("bug")).status_code == 500
+
+
+def test_it_answers_503_when_a_session_cannot_be_saved_because_the_database_went_away(rf):
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.exceptions import SessionInterrupted
+
+    from pathfinder.core.views.errors import bad_request
+
+    # The chain Django's database sessions and session middleware raise
+    # (each raised while handling the one before).
+    def save_session():
+        try:
+            raise OperationalError("the connection was closed")
+        except OperationalError:
+            raise UpdateError
+
+    try:
+        try:
+            save_session()
+        except UpdateError:
+            raise SessionInterrupted("deleted")
+    except SessionInterrupted as interrupted:
+        assert bad_request(rf.get("/"), interrupted).status_code == 503
+    assert bad_request(rf.get("/"), SessionInterrupted("someone signed out elsewhere")).status_code == 400

@@ -24,7 +24,20 @@ def forbidden(request, exception=None):
 
 
 def bad_request(request, exception=None):
+    if _caused_by_the_database(exception):
+        # Django reports a session it could not save as "interrupted" (400), even
+        # when the reason is that the database went away after the page's own work.
+        return database_unavailable()
     return render(request, "errors/400.html", status=400)
+
+
+def _caused_by_the_database(exception) -> bool:
+    seen = 0
+    while exception is not None and seen < 10:
+        if isinstance(exception, OperationalError | InterfaceError):
+            return True
+        exception, seen = exception.__cause__ or exception.__context__, seen + 1
+    return False
 
 
 @requires_csrf_token
