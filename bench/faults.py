@@ -741,7 +741,7 @@ def report(results: list[EngineResult], options: Options) -> str:
                 lines += [
                     "",
                     f"Disk full (SQLite, 24 MB tmpfs filled): {d['writes_while_full']} submissions tried while full, "
-                    f"{d['accepted_while_full']} accepted (space SQLite already held), {d['calm_503']} answered with the "
+                    f"{d['accepted_while_full']} accepted (into space SQLite already held, if any), {d['calm_503']} answered with the "
                     f"calm 503 page and none of those stored ({'yes' if d.get('refused_not_stored') else 'NO'}); "
                     f"after freeing the space {d['accepted_after_freeing']} of 10 accepted. "
                     f"{'All well.' if d['ok'] else 'PROBLEM.'}",
@@ -751,7 +751,8 @@ def report(results: list[EngineResult], options: Options) -> str:
     lines += [
         "",
         "Acknowledged: the server answered with the redirect that tells the person it was saved. "
-        "No answer: the connection died or a 5xx came back; such a write may be stored, but only whole "
+        "No answer: the connection died, or any answer other than that redirect or the form shown again "
+        "(a 5xx, the calm 503); such a write may be stored, but only whole "
         "(a survey response exactly when its code is spent; an action's version matching its history).",
         "",
     ]
