@@ -15,7 +15,7 @@ var/bench/load.md (and locust's CSV beside it) for BENCHMARKS.md.
 On PostgreSQL (a fresh database on 127.0.0.1:5432), production server
 (gunicorn, production settings), locust headless; it stops by itself.
 
-    .venv/bin/python -m bench.load                         # 48 users, up to 3 minutes
+    .venv/bin/python -m bench.load                         # 24 users, up to 2 minutes (48 saturates 2 cores)
     .venv/bin/python -m bench.load --users 20 --minutes 1  # a smaller run
 """
 
@@ -153,8 +153,8 @@ def report(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Survey day under locust; writes var/bench/load.md.")
-    parser.add_argument("--users", type=int, default=48)
-    parser.add_argument("--minutes", type=float, default=3.0)
+    parser.add_argument("--users", type=int, default=24)
+    parser.add_argument("--minutes", type=float, default=2.0)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--codes", type=int, default=6000)
     args = parser.parse_args(argv)
