@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= 2
 PIP_FILTER := grep -v "^WARNING: Location .* is ignored"
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve worker test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench clean lock fuzz audit
+.PHONY: help run serve worker test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench faults load clean lock fuzz audit
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -24,6 +24,8 @@ help:
 	@echo "make worker background worker for e-mails sent after the response"
 	@echo "make lint   ruff and djlint"
 	@echo "make bench  national-scale benchmarks (slow; writes BENCHMARKS.md)"
+	@echo "make faults kill -9 the server and database under writes, full disk, two servers, backups (slow)"
+	@echo "make load   survey-day load test with locust on PostgreSQL (writes var/bench/load.md)"
 	@echo "make fuzz   the form and upload fuzz tests with many more examples, both engines"
 	@echo "make lock   re-pin requirements*.txt (with hashes) from requirements*.in"
 
@@ -142,6 +144,13 @@ lock: $(LOCK_VENV)/.tools
 audit: $(LOCK_VENV)/.tools
 	$(LOCK_VENV)/bin/pip-audit --strict --disable-pip --require-hashes -r requirements-dev.txt
 
+# Crash safety, two servers behind a proxy, backups under writes (bench/faults*.py, tests/faults).
+faults: $(VENV)/.dev postgres var
+	PATHFINDER_FAULTS_LONG=1 env -u DATABASE_URL $(VENV)/bin/pytest -p no:cacheprovider -n 0 -v tests/faults
+
+# Survey day at national peak, compressed to this machine (bench/load.py).
+load: $(VENV)/.dev postgres var
+	$(PY) -m bench.load
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* var/bench staticfiles .pytest_cache

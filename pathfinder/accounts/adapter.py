@@ -35,11 +35,13 @@ class AccountAdapter(DefaultAccountAdapter):
         """Failed sign-ins are counted per address *and* client (the
         "login_failed" limit), so a stranger guessing someone's password pauses
         only their own client, never the person's."""
-        account = super()._get_login_attempts_cache_key(request, **credentials)
-        return f"{account}|{ratelimit.get_ip(request)}"
+        return f"{self._account_key(request, **credentials)}|{ratelimit.get_ip(request)}"
 
     def _account_key(self, request, **credentials) -> str:
-        return super()._get_login_attempts_cache_key(request, **credentials)
+        """The address alone. django-allauth puts the request's host in front of it,
+        and the host (with any port) comes from the client: varying it, or reaching
+        two servers by different names, would start a fresh count each time."""
+        return (credentials.get("email") or credentials.get("username") or "").lower()
 
     def pre_authenticate(self, request, **credentials) -> None:
         """Also count failures for the address from every client together

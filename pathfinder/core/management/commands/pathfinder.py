@@ -4,6 +4,9 @@ demo          load the demo organisations, people and programmes (idempotent)
 createadmin   create a site administrator (asks for the password, or reads
               PATHFINDER_ADMIN_PASSWORD)
 rotatekeys    re-encrypt sensitive values with the first of FIELD_ENCRYPTION_KEYS
+backup        an encrypted, checked copy of the whole database (core/backup.py)
+restore       put a backup back (refuses a non-empty database without --force);
+              --verify restores into a scratch database and compares instead
 """
 
 import getpass
@@ -13,11 +16,11 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from pathfinder.core import crypto, demo
+from pathfinder.core import backup, crypto, demo
 
 
 class Command(BaseCommand):
-    help = "Pathfinder's operational tasks: demo, createadmin, rotatekeys."
+    help = "Pathfinder's operational tasks: demo, createadmin, rotatekeys, backup, restore."
 
     def add_arguments(self, parser):
         tasks = parser.add_subparsers(dest="task", required=True)
@@ -29,6 +32,14 @@ class Command(BaseCommand):
         instrument = tasks.add_parser("loadinstrument", help="Load an instrument definition file.")
         instrument.add_argument("file")
         instrument.add_argument("--service", help="Only for this service (its slug).")
+        taking = tasks.add_parser("backup", help="Write an encrypted backup (key: PATHFINDER_BACKUP_KEY).")
+        taking.add_argument("--output", help="Where to write it (default var/backups/pathfinder-<time>.pfbackup).")
+        putting = tasks.add_parser("restore", help="Restore a backup into the configured database.")
+        putting.add_argument("file")
+        putting.add_argument("--force", action="store_true", help="Replace a database that already holds data.")
+        putting.add_argument(
+            "--verify", action="store_true", help="Only check it: restore into a scratch database and compare."
+        )
 
     def handle(self, *args, task, **options):
         if task == "demo":
@@ -37,9 +48,43 @@ class Command(BaseCommand):
             self._createadmin(options["email"], options["name"])
         elif task == "loadinstrument":
             self._loadinstrument(options["file"], options.get("service"))
+        elif task == "backup":
+            self._run_backup(options.get("output"))
+        elif task == "restore":
+            self._run_restore(options["file"], force=options["force"], verify=options["verify"])
         elif task == "rotatekeys":
             for name, changed in crypto.rotate_everything().items():
                 self.stdout.write(f"{name}: {changed} re-encrypted")
+
+    def _run_backup(self, output: str | None):
+        try:
+            outcome = backup.backup(output)
+        except backup.BackupError as error:
+            raise CommandError(str(error)) from None
+        manifest = outcome.manifest
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Backup written to {outcome.path}: {manifest.rows:,} rows in {len(manifest.tables)} tables "
+                f"({manifest.engine}, {len(manifest.migrations)} migrations applied)."
+            )
+        )
+        self.stdout.write("Keep PATHFINDER_BACKUP_KEY and FIELD_ENCRYPTION_KEYS apart from the backup files.")
+
+    def _run_restore(self, path: str, *, force: bool, verify: bool):
+        try:
+            outcome = backup.verify(path) if verify else backup.restore(path, force=force)
+        except backup.BackupError as error:
+            raise CommandError(str(error)) from None
+        manifest = outcome.manifest
+        done = "verified: it restores" if verify else "restored"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Backup of {manifest.created} {done} to {manifest.rows:,} rows in {len(manifest.tables)} tables, "
+                "every count and checksum matching."
+            )
+        )
+        for note in outcome.notes:
+            self.stdout.write(note)
 
     def _demo(self):
         demo.load()
