@@ -30,6 +30,7 @@ from pathfinder.testing.pages import check_page  # noqa: E402
 def _fast_and_quiet(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PATHFINDER_REQUIRE_MFA = False
+    settings.PATHFINDER_NATIONAL_CACHE_SECONDS = 0  # each test sees its own data at once (cache.py has its own tests)
 
 
 @pytest.fixture

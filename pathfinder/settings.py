@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "pathfinder.api",
     "pathfinder.learning",
     "pathfinder.national",
+    "pathfinder.thisisme",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "pathfinder.accounts.middleware.SessionLimitsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # People who hold a 'This is me' profile reach only their own pages.
+    "pathfinder.thisisme.middleware.PersonBoundaryMiddleware",
     "pathfinder.accounts.middleware.RequireTwoStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -262,6 +265,8 @@ if PRODUCTION and not FIELD_ENCRYPTION_KEYS:
 # --- Disclosure control ----------------------------------------------------------
 # The fewest respondents behind any survey figure. It can be raised, never lowered.
 PATHFINDER_MIN_GROUP = env_int("PATHFINDER_MIN_GROUP", 10)
+# How long the national view's figures are kept before they are worked out again (0: never kept).
+PATHFINDER_NATIONAL_CACHE_SECONDS = env_int("PATHFINDER_NATIONAL_CACHE_SECONDS", 600)
 if PATHFINDER_MIN_GROUP < 10:
     raise ImproperlyConfigured("PATHFINDER_MIN_GROUP can be raised above 10 but never lowered below it.")
 

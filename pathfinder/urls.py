@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("pathfinder.api.urls")),
     path("", include("pathfinder.learning.urls")),
     path("", include("pathfinder.national.urls")),
+    path("", include("pathfinder.thisisme.urls")),
     # People join by invitation and keep one e-mail address and a password, so
     # these django-allauth pages are switched off (they answer 404).
     re_path(

@@ -909,7 +909,85 @@ ROUTES = {
     "national_like_mine": Route("service", Perm.MANAGE_PROGRAMME, _slug),
     "site_admin_oversight": Route("site"),
     "site_admin_oversight_revoke": Route("site", kwargs=_oversight, methods=("POST",), ok=302),
+    # 'This is me': set-up and sign-in are public; the rest is checked, with the
+    # person and professionals with and without a grant, in test_this_is_me_access.
+    "thisisme_set_up": Route("public"),
+    "thisisme_sign_in": Route("public"),
+    "thisisme_second_step": Route("public", ok=302),
+    "thisisme_shared": Route("signed_in"),
+    "thisisme_settings": Route("service", Perm.MANAGE_PROGRAMME, _slug),
+    "thisisme_emergency_reviews": Route("service", kwargs=lambda w: _tim_settings(w), only=frozenset({"lead"})),
+    "thisisme_emergency": Route(
+        "service", kwargs=lambda w: _tim_settings(w, ref=True), only=frozenset({"lead"}), ok=302
+    ),
+    **{
+        name: Route("thisisme_person", kwargs=kwargs, methods=methods, ok=ok)
+        for name, kwargs, methods, ok in [
+            ("thisisme_home", lambda w: {}, ("GET",), 200),
+            ("thisisme_section", lambda w: {"key": "about_me"}, ("GET",), 200),
+            ("thisisme_sharing", lambda w: {}, ("GET",), 200),
+            ("thisisme_share", lambda w: {}, ("GET",), 200),
+            ("thisisme_withdraw", lambda w: {"ref": _tim(w).grant.ref}, ("POST",), 302),
+            ("thisisme_access_log", lambda w: {}, ("GET",), 200),
+            ("thisisme_pdf", lambda w: {}, ("GET",), 200),
+            ("thisisme_json", lambda w: {}, ("GET",), 200),
+            ("thisisme_erase", lambda w: {}, ("GET",), 200),
+        ]
+    },
+    **{
+        name: Route("thisisme_keyworker", kwargs=kwargs)
+        for name, kwargs in [
+            ("thisisme_people", _slug),
+            ("thisisme_person_new", _slug),
+            ("thisisme_person", lambda w: {"slug": w.service.slug, "ref": _tim(w).profile.ref}),
+            ("thisisme_recovery", lambda w: {"slug": w.service.slug, "ref": _tim(w).profile.ref}),
+        ]
+    },
+    "thisisme_shared_profile": Route("thisisme_grantee", kwargs=lambda w: {"ref": _tim(w).profile.ref}),
+    "thisisme_shared_pdf": Route("thisisme_grantee", kwargs=lambda w: {"ref": _tim(w).profile.ref}),
 }
+
+
+def _tim(w):
+    """A person with a profile in the home service, sharing two parts with a
+    partner professional (who uses two-step verification). Made once per world."""
+    if getattr(w, "tim", None) is None:
+        from types import SimpleNamespace
+
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+        from django.utils import timezone
+
+        from pathfinder.testing import factories
+        from pathfinder.thisisme import grants, people
+
+        gp = factories.UserFactory(full_name="Gina Practice", email="gp@example.org")
+        factories.MembershipFactory(user=gp, service=w.service, role=Role.PARTNER)
+        nogrant = factories.UserFactory(full_name="Nora Nogrant", email="nora@example.org")
+        factories.MembershipFactory(user=nogrant, service=w.service, role=Role.STAFF)
+        for user in (gp, nogrant):
+            TOTP.activate(user, generate_totp_secret())
+        profile, _ = people.create_person(service=w.service, name="Robin", key_worker=w.member, by=w.member)
+        people.complete_setup(profile, username="robin", passphrase="kettle harbour green morning")
+        grant = grants.grant(
+            profile,
+            grantee="partner",
+            sections=["what_helps"],
+            purpose="care",
+            ends_on=timezone.localdate() + timezone.timedelta(days=30),
+            user_id=gp.pk,
+        )
+        w.tim = SimpleNamespace(person=profile.person, profile=profile, gp=gp, nogrant=nogrant, grant=grant)
+    return w.tim
+
+
+def _tim_settings(w, ref=False):
+    from pathfinder.thisisme import emergency
+
+    row = emergency.settings_for(w.service)
+    row.emergency_access, row.emergency_roles, row.caldicott_lead = True, [Role.PROGRAMME_LEAD], w.lead
+    row.save()
+    kwargs = {"slug": w.service.slug}
+    return {**kwargs, "ref": _tim(w).profile.ref} if ref else kwargs
 
 
 def url_names(resolver=None, found=None) -> set[str]:
@@ -977,3 +1055,59 @@ def test_access(name, who, world, as_user):
 def test_switched_off_account_pages_answer_404(client):
     for path in ["/accounts/signup/", "/accounts/email/", "/accounts/password/set/", "/accounts/confirm-email/x/"]:
         assert client.get(path).status_code == 404, path
+
+
+# 'This is me' ---------------------------------------------------------------------------
+TIM_PERSONAS = ["anonymous", "lead", "member", "viewer", "outsider", "admin", "person", "grantee", "nogrant"]
+
+
+def _tim_expected(route: Route, who: str):
+    if who == "anonymous":
+        return "login"
+    if route.access == "thisisme_person":
+        return route.ok if who == "person" else 404
+    if route.access == "thisisme_grantee":
+        # Without an active grant the profile does not exist for them.
+        return route.ok if who == "grantee" else 404
+    # Key-worker pages: key-worker roles in; an evaluator or partner 403; outside, 404.
+    if who in {"outsider", "admin", "person"}:
+        return 404
+    return route.ok if who in {"lead", "member", "nogrant"} else 403
+
+
+def _tim_user(world, who):
+    tim = _tim(world)
+    return {"person": tim.person, "grantee": tim.gp, "nogrant": tim.nogrant}.get(who) or getattr(world, who)
+
+
+TIM_CHECKED = {name: route for name, route in ROUTES.items() if route.access.startswith("thisisme_")}
+
+
+@pytest.mark.parametrize("name", sorted(TIM_CHECKED))
+@pytest.mark.parametrize("who", TIM_PERSONAS)
+def test_this_is_me_access(name, who, world, as_user):
+    route = TIM_CHECKED[name]
+    url = reverse(name, kwargs=route.kwargs(world) or None)
+    client = as_user(None if who == "anonymous" else _tim_user(world, who))
+    expected = _tim_expected(route, who)
+    for method in route.methods:
+        response = _request(client, method, url, route.data(world))
+        if expected == "login":
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"], (method, url)
+        else:
+            assert response.status_code == expected, (method, url, who, response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKED))
+def test_a_person_who_uses_the_service_never_reaches_a_staff_page(name, world, as_user):
+    route = CHECKED[name]
+    url = reverse(name, kwargs=route.kwargs(world) or None)
+    client = as_user(_tim(world).person)
+    for method in route.methods:
+        response = _request(client, method, url, route.data(world))
+        if route.access == "public":
+            assert response.status_code != 404 or route.ok == 404, (method, url)
+        elif name == "home":
+            assert response.status_code == 302 and response["Location"] == reverse("thisisme_home")
+        else:
+            assert response.status_code == 404, (method, url, response.status_code)

@@ -121,6 +121,8 @@ class RequireTwoStepMiddleware:
         if (
             settings.PATHFINDER_REQUIRE_MFA
             and request.user.is_authenticated
+            # People who hold a 'This is me' profile choose whether to add a second step.
+            and not request.user.is_person
             and not request.session.get(MFA_OK)
             and not request.path.startswith(_MFA_SETUP_PATHS)
         ):

@@ -28,7 +28,15 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
+    class Kind(models.TextChoices):
+        STAFF = "staff", "Someone who works in or with a service"
+        # A person who uses a service and holds their own 'This is me' profile
+        # (pathfinder/thisisme). They sign in with a username and passphrase,
+        # never reach staff pages, and their e-mail field is a placeholder.
+        PERSON = "person", "A person who uses a service"
+
     email = models.EmailField(unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STAFF)
     full_name = models.CharField(max_length=150)
     is_active = models.BooleanField(
         default=True, help_text="Turn off to disable the account; this also ends every session it has."
@@ -54,6 +62,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == self.Kind.PERSON
 
     @property
     def is_staff(self) -> bool:

@@ -52,7 +52,7 @@ page shows tables only for everyone together and averages for groups.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from statistics import fmean
@@ -283,6 +283,15 @@ def mean(values: Iterable[float | None], rules: Rules = DEFAULT) -> Released[flo
     return shown_mean(fmean(given))
 
 
+def mean_of_totals(total: float, n: int, rules: Rules = DEFAULT) -> Released[float]:
+    """The average of `n` values that add up to `total`, where only totals and
+    counts were kept (each service's, say): under the same rule as `mean`."""
+    _check_count("n", n)
+    if n < rules.min_group:
+        return too_few(rules)
+    return shown_mean(total / n)
+
+
 def share_at_least(values: Iterable[float | None], threshold: float, rules: Rules = DEFAULT) -> Released[float]:
     """The percentage of given values at or above `threshold` (None left out),
     under the percentage rule."""
@@ -481,18 +490,73 @@ def released_groups[K: Hashable](groups: Mapping[K, frozenset], rules: Rules = D
     be hidden even where an exhaustive (and much slower) search would find no
     way to single anyone out.
     """
+    return _released(groups, None, rules)
+
+
+def released_blocks[K: Hashable](
+    groups: Mapping[K, frozenset], sizes: Mapping[Hashable, int], rules: Rules = DEFAULT
+) -> set[K]:
+    """`released_groups` for groups made of whole blocks of people that no group
+    ever splits, such as services (every national filter takes a service's
+    people all together or not at all): `groups` hold blocks, `sizes` gives each
+    block's number of people. The answer is the one `released_groups` gives for
+    the same groups written out person by person, without writing them out."""
+    for block, size in sizes.items():
+        _check_count(f"size of {block!r}", size)
+    # A block of nobody is nobody: leave it out, as writing the people out would.
+    groups = {key: frozenset(block for block in members if sizes.get(block, 0)) for key, members in groups.items()}
+    return _released(groups, sizes, rules)
+
+
+def _released[K](groups: Mapping[K, frozenset], sizes: Mapping[Hashable, int] | None, rules: Rules) -> set[K]:
     released: set[K] = set()
     decided: dict[frozenset, bool] = {}
-    shown = _Shown(rules.min_group)
-    for key in _largest_first(groups):
-        members = frozenset(groups[key])
-        if len(members) < rules.min_group:
+    atoms, weights = _atoms(groups, sizes)
+    shown = _Shown(rules.min_group, weights)
+
+    def people(key) -> int:
+        return len(groups[key]) if sizes is None else sum(sizes.get(block, 0) for block in groups[key])
+
+    for key in _largest_first(groups, people):
+        if people(key) < rules.min_group:
             continue
+        members = atoms[key]
         if members not in decided:
             decided[members] = shown.admit(members)
         if decided[members]:
             released.add(key)
     return released
+
+
+def _atoms[K](
+    groups: Mapping[K, frozenset], sizes: Mapping[Hashable, int] | None = None
+) -> tuple[dict[K, frozenset], dict[int, int]]:
+    """Each group as the "atoms" it holds, and each atom's number of people.
+
+    An atom is everyone who is in exactly the same groups. Whatever a reader
+    adds and subtracts treats everyone in an atom alike, so the gate can reason
+    about atoms, each weighing its number of people, and reach the same answer
+    as over the people themselves, much faster when there are many people and
+    few ways to tell them apart (the national view: thousands of people, a few
+    hundred services)."""
+    keys = list(groups)
+    signature: dict[Hashable, list[int]] = defaultdict(list)
+    for index, key in enumerate(keys):
+        for person in groups[key]:
+            signature[person].append(index)
+    atom_of: dict[tuple, int] = {}
+    weights: dict[int, int] = {}
+    held: list[list[int]] = [[] for _ in keys]
+    for person, indexes in signature.items():
+        found = tuple(indexes)
+        atom = atom_of.get(found)
+        if atom is None:
+            atom = atom_of[found] = len(atom_of)
+            weights[atom] = 0
+            for index in indexes:
+                held[index].append(atom)
+        weights[atom] += 1 if sizes is None else sizes.get(person, 0)
+    return {key: frozenset(held[index]) for index, key in enumerate(keys)}, weights
 
 
 def release_breakdown[K: Hashable](
@@ -514,13 +578,15 @@ def restricted_to[K: Hashable](groups: Mapping[K, frozenset], people: Iterable) 
     return {key: frozenset(members) & keep for key, members in groups.items()}
 
 
-def _largest_first[K](groups: Mapping[K, frozenset]) -> list[K]:
-    """Largest first; ties by repr(key), then (for keys that print alike) by members."""
+def _largest_first[K](groups: Mapping[K, frozenset], people=None) -> list[K]:
+    """Largest first (by `people(key)`, or the number of members); ties by
+    repr(key), then (for keys that print alike) by members."""
     printed = Counter(repr(key) for key in groups)
+    people = people or (lambda key: len(groups[key]))
 
     def order(key):
         alike = sorted(map(repr, groups[key])) if printed[repr(key)] > 1 else []
-        return (-len(groups[key]), repr(key), alike)
+        return (-people(key), repr(key), alike)
 
     return sorted(groups, key=order)
 
@@ -529,27 +595,51 @@ class _Shown:
     """The groups shown so far: the boxes they sort people into, and the sums and
     differences they give away (independent rows, in reduced form, exact)."""
 
-    def __init__(self, min_group: int):
+    def __init__(self, min_group: int, weights: Mapping[Hashable, int]):
         self.min_group = min_group
-        self.boxes: list[frozenset] = []
-        self.covered: frozenset = frozenset()
-        self.rows: dict[Hashable, dict[Hashable, int]] = {}  # leading person -> row
+        self.weights = weights  # each atom's number of people (see _atoms)
+        self.box_of: dict[Hashable, int] = {}  # atom -> its box
+        self.box_size: list[int] = []  # box -> its number of people
+        self.rows: dict[Hashable, dict[Hashable, int]] = {}  # leading atom -> row
 
     def admit(self, members: frozenset) -> bool:
-        newcomers = members - self.covered
-        boxes = [newcomers] if newcomers else []
-        apart = len(newcomers)  # people who must differ from anything made from whole boxes
-        for box in self.boxes:
-            inside, outside = box & members, box - members
-            apart += min(len(inside), len(outside))
-            boxes.extend(piece for piece in (inside, outside) if piece)
-        every_box_large = min(len(box) for box in boxes) >= self.min_group
+        weights, box_of = self.weights, self.box_of
+        newcomers: list = []  # in no box yet
+        cut: dict[int, list] = defaultdict(list)  # box -> its atoms among the members
+        for atom in members:
+            box = box_of.get(atom)
+            if box is None:
+                newcomers.append(atom)
+            else:
+                cut[box].append(atom)
+        fresh = sum(weights[atom] for atom in newcomers)
+        apart = fresh  # people who must differ from anything made of whole boxes
+        smallest = fresh if newcomers else math.inf  # the smallest box there would be
+        pieces = []
+        for box, atoms in cut.items():
+            inside = sum(weights[atom] for atom in atoms)
+            outside = self.box_size[box] - inside
+            apart += min(inside, outside)
+            smallest = min(smallest, inside, outside or math.inf)
+            pieces.append((box, atoms, inside, outside))
+        untouched = (size for box, size in enumerate(self.box_size) if box not in cut)
+        every_box_large = min(smallest, min(untouched, default=math.inf)) >= self.min_group
         if apart >= self.min_group or every_box_large:
             self._add(members)
-            self.boxes = boxes
-            self.covered |= members
+            for box, atoms, inside, outside in pieces:
+                if outside:  # the box splits: its atoms among the members make a new one
+                    self.box_size[box] = outside
+                    self._new_box(atoms, inside)
+            if newcomers:
+                self._new_box(newcomers, fresh)
             return True
         return apart == 0 and not self._reduce(dict.fromkeys(members, 1))
+
+    def _new_box(self, atoms: list, size: int) -> None:
+        box = len(self.box_size)
+        self.box_size.append(size)
+        for atom in atoms:
+            self.box_of[atom] = box
 
     def _reduce(self, vector: dict[Hashable, int]) -> dict[Hashable, int]:
         """What is left of `vector` after taking away every shown combination."""

@@ -60,3 +60,21 @@ class ServiceProfile(models.Model):
 
     def __str__(self) -> str:
         return f"National settings of {self.service}"
+
+
+class SurveySummary(models.Model):
+    """What the national view needs of one closed survey: for each question with
+    a number for an answer, how many gave one and their total. Worked out once,
+    when the national view first needs it (a closed survey takes no more
+    answers), and kept encrypted with the field keys, like the answers.
+
+    Never shown as it is: only pooled across services, through the gate."""
+
+    survey = models.OneToOneField("surveys.Survey", on_delete=models.CASCADE, related_name="national_summary")
+    data = models.TextField()  # encrypted JSON: {"responses": n, "known": k, "items": {code: [n, total]}}
+    created_at = models.DateTimeField(default=timezone.now)
+
+    service_path = "survey__programme__service"
+
+    def __str__(self) -> str:
+        return f"National summary of {self.survey}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 from django.db import transaction
@@ -22,7 +23,7 @@ from pathfinder.core.permissions import is_national_viewer
 from pathfinder.evidence.mat import STANDARDS, Rating
 from pathfinder.evidence.models import MatStandardRating
 from pathfinder.instruments import disclosure
-from pathfinder.national import gate
+from pathfinder.national import gate, readings, survey_results, works
 from pathfinder.national.models import Oversight, ServiceProfile
 from pathfinder.planning.models import Action
 from pathfinder.programmes.domain import Theme
@@ -36,6 +37,9 @@ SIZES = (
     ("medium", "Medium (20 to 99 people)"),
     ("large", "Large (100 or more)"),
 )
+
+
+FULLY_IN_PLACE = frozenset({str(Rating.GREEN.value), str(Rating.BLUE.value)})
 
 
 def size_of(active_members: int) -> str:
@@ -168,6 +172,16 @@ class Row:
     ratings: dict[int, str] = field(default_factory=dict)  # standard: latest rating
     actions: dict[str, tuple[int, int]] = field(default_factory=dict)  # theme: (done, all)
     scores: dict[str, float] = field(default_factory=dict)  # theme: agreed score, latest closed round
+    readings: dict[str, str] = field(default_factory=dict)  # kind of measure: its SPC reading (see readings.py)
+    suggestions: dict[str, bool] = field(default_factory=dict)  # recommendation used: whether an action from it is done
+
+    @cached_property
+    def green_or_blue(self) -> int:
+        return sum(1 for rating in self.ratings.values() if rating in FULLY_IN_PLACE)
+
+    @cached_property
+    def done_of_all(self) -> tuple[int, int]:
+        return sum(done for done, _ in self.actions.values()), sum(total for _, total in self.actions.values())
 
 
 @dataclass(frozen=True)
@@ -182,8 +196,20 @@ class National:
     options: dict[str, list[Option]]
     service_released: set
     people_released: dict[str, set]  # level: released groups
-    people_groups: dict[str, dict]  # level: group -> (service, person) pairs needing it
-    trained: dict[str, frozenset]  # level: (service, person) pairs trained at it
+    groups: dict[tuple, frozenset]  # every group the filters can make: the services in it
+    needing: dict[str, Counter]  # level: service -> people whose role needs it
+    trained: dict[str, Counter]  # level: service -> those of them trained at it
+    reading_titles: dict[str, str] = field(default_factory=dict)  # kind of measure: its title
+    releases: _Releases | None = None  # the service gate's answers, kept for every group asked about
+    surveys: dict = field(default_factory=dict)  # service: {questionnaire: survey_results.Summary}
+    questionnaires: dict = field(default_factory=dict)  # questionnaire: its name and questions
+    survey_gates: survey_results.Gates | None = None
+
+    def __post_init__(self):
+        if self.releases is None:
+            self.releases = _Releases(self.rows)
+        if self.survey_gates is None:
+            self.survey_gates = survey_results.Gates(survey_results.groups_of(self))
 
     def members(self, key) -> list[Row]:
         return [row for row in self.rows if _in(row.facts, key)]
@@ -198,7 +224,9 @@ def load(grants: list[Oversight]) -> National:
     return load_from(services_overseen(grants))
 
 
-def load_from(queryset) -> National:
+def load_from(queryset, *, full: bool = True) -> National:
+    """`full=False`: only the services, their MAT ratings and their plans' actions
+    (what "services like mine" compares), with no gate worked out."""
     services = list(
         queryset.select_related("organisation", "partnership", "national_profile")
         .annotate(active=Count("memberships", filter=Q(memberships__is_active=True, memberships__user__is_active=True)))
@@ -236,42 +264,57 @@ def load_from(queryset) -> National:
         by_id[service_id].programme_id = programme_id
     row_of_programme = {programme_id: by_id[service_id] for service_id, programme_id in programmes.items()}
 
+    history: dict[int, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for programme_id, standard, rating in (
         MatStandardRating.objects.filter(programme_id__in=list(row_of_programme))
         .order_by("rated_on", "created_at", "id")
         .values_list("programme_id", "standard", "rating")
     ):
         row_of_programme[programme_id].ratings[standard] = rating  # later ones overwrite: the latest wins
+        history[programme_id][standard].append(rating)
+    for programme_id, standards in history.items():
+        row_of_programme[programme_id].readings.update(readings.mat_readings(standards))
 
     counts: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for programme_id, theme, status in Action.objects.filter(programme_id__in=list(row_of_programme)).values_list(
-        "programme_id", "theme", "status"
-    ):
+    for programme_id, theme, status, suggestion in Action.objects.filter(
+        programme_id__in=list(row_of_programme)
+    ).values_list("programme_id", "theme", "status", "suggestion_key"):
         cell = counts[programme_id][theme]
         cell[1] += 1
         cell[0] += status == Action.Status.DONE
+        if suggestion:
+            used = row_of_programme[programme_id].suggestions
+            used[suggestion] = used.get(suggestion, False) or status == Action.Status.DONE
     for programme_id, themes in counts.items():
         row_of_programme[programme_id].actions = {theme: (done, total) for theme, (done, total) in themes.items()}
 
-    _scores(row_of_programme)
-    needing, trained = _training(ids)
-    facts = [row.facts for row in rows]
-    people = {
-        level: gate.people_groups(facts, _by_service(needing[level])) for level in (lv.value for lv in PracticeLevel)
-    }
     options = {
         "board": [Option(str(pk), name) for pk, name in sorted(boards.items(), key=lambda item: item[1])],
         "adp": [Option(str(pk), name) for pk, name in sorted(adps.items(), key=lambda item: item[1])],
         "area": [Option(value, label) for value, label in ServiceProfile.AreaKind.choices],
         "size": [Option(value, label) for value, label in SIZES],
     }
+    if not full:
+        return National(rows, options, set(), {}, {}, {}, {})
+    _scores(row_of_programme)
+    measured, measure_titles = readings.measure_readings(ids)
+    for service_id, found in measured.items():
+        by_id[service_id].readings.update(found)
+    needing, trained = _training(ids)
+    surveys, questionnaires = survey_results.summaries(ids)
+    facts = [row.facts for row in rows]
+    groups = gate.service_groups(facts)
     return National(
         rows=rows,
         options=options,
         service_released=gate.released_service_groups(facts),
-        people_released=_released_by_level(people, needing),
-        people_groups=people,
-        trained={level: frozenset(pairs) for level, pairs in trained.items()},
+        people_released=_released_by_level(groups, needing),
+        groups=groups,
+        needing=needing,
+        trained=trained,
+        reading_titles=readings.mat_titles() | dict(sorted(measure_titles.items())),
+        surveys=surveys,
+        questionnaires=questionnaires,
     )
 
 
@@ -295,28 +338,24 @@ def _scores(row_of_programme: dict[int, Row]) -> None:
                 row.scores.setdefault(theme.theme, theme.score)
 
 
-def _released_by_level(people: dict[str, dict], needing: dict[str, set]) -> dict[str, set]:
-    """The gate for each level; levels needed by exactly the same people share one answer."""
-    answers: dict[frozenset, set] = {}
+def _released_by_level(groups: dict, needing: dict[str, Counter]) -> dict[str, set]:
+    """The gate for each level, over the people whose role needs it. No filter
+    splits a service, so the gate takes each service's people as one block
+    (`disclosure.released_blocks`: the same answer as person by person); levels
+    needed by the same numbers of people share one answer."""
+    answers: dict[tuple, set] = {}
     found = {}
-    for level, groups in people.items():
-        same = frozenset(needing[level])
-        if same not in answers:
-            answers[same] = gate.released_people_groups(groups)
-        found[level] = answers[same]
+    for level, counts in needing.items():
+        sizes = tuple(sorted(counts.items()))
+        if sizes not in answers:
+            answers[sizes] = disclosure.released_blocks(groups, dict(sizes))
+        found[level] = answers[sizes]
     return found
 
 
-def _by_service(pairs) -> dict[int, list]:
-    found: dict[int, list] = defaultdict(list)
-    for service_id, person in pairs:
-        found[service_id].append(person)
-    return found
-
-
-def _training(service_ids: list[int]) -> tuple[dict[str, set], dict[str, set]]:
-    """For each level: the (service, person) pairs whose role needs it, and those
-    of them trained at it (current records of offered training, as on each
+def _training(service_ids: list[int]) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """For each level: how many people of each service have a role that needs
+    it, and how many of them are trained at it (current records of offered training, as on each
     service's coverage page; a plan's named courses are not taken into account)."""
     required: dict[int, dict[str, PracticeLevel]] = defaultdict(lambda: dict(DEFAULT_ROLE_LEVELS))
     for service_id, role, level in RoleLevel.objects.filter(service_id__in=service_ids).values_list(
@@ -343,17 +382,23 @@ def _training(service_ids: list[int]) -> tuple[dict[str, set], dict[str, set]]:
     ).distinct():
         key = ("m", membership_id) if membership_id else ("s", staff_id)
         done[key].update(done_entries([(entry_id, level, active, scaffolding)]))
-    needing: dict[str, set] = {level.value: set() for level in PracticeLevel}
-    trained: dict[str, set] = {level.value: set() for level in PracticeLevel}
+    needing: dict[str, Counter] = {level.value: Counter() for level in PracticeLevel}
+    trained: dict[str, Counter] = {level.value: Counter() for level in PracticeLevel}
+    # levels_to_do gives the same answer for everyone with the same needs and training: ask once for each.
+    answers: dict[tuple, tuple[list, set]] = {}
     for key, (service_id, role) in roles.items():
         needs = required[service_id].get(role, PracticeLevel.INFORMED)
-        missing = levels_to_do(role, needs, done.get(key, set()), {})
-        for level in PracticeLevel:
-            if needs.covers(level):
-                pair = (service_id, f"{key[0]}{key[1]}")
-                needing[level.value].add(pair)
-                if level not in missing:
-                    trained[level.value].add(pair)
+        entries = done.get(key, set())
+        asked = (role, needs, frozenset(entries))
+        if asked not in answers:
+            missing = levels_to_do(role, needs, entries, {})
+            wanted = [level.value for level in PracticeLevel if needs.covers(level)]
+            answers[asked] = (wanted, {level.value for level in missing})
+        wanted, missing = answers[asked]
+        for level in wanted:
+            needing[level][service_id] += 1
+            if level not in missing:
+                trained[level][service_id] += 1
     return needing, trained
 
 
@@ -394,15 +439,19 @@ class LevelLine:
 @dataclass
 class Figures:
     key: tuple
-    services: list[Row]
+    services: list[Row]  # left empty in a kept copy (see cache.py): use `count`
     named: list[Row]
     unnamed: int
     released: bool
     reason: str = ""
+    count: int = 0  # services in the group
     ratings: list[RatingLine] = field(default_factory=list)
     themes: list[ThemeLine] = field(default_factory=list)
     scores: list[ScoreLine] = field(default_factory=list)
     levels: list[LevelLine] = field(default_factory=list)
+    readings: list[readings.ReadingLine] = field(default_factory=list)
+    works: works.WhatWorks | None = None
+    surveys: list[survey_results.SurveyLines] = field(default_factory=list)
 
     @property
     def some_hidden(self) -> bool:
@@ -410,6 +459,7 @@ class Figures:
             any(line.counts is None for line in self.ratings)
             or any(line.done is None for line in self.themes)
             or any(line.median is None for line in self.scores)
+            or any(line.counts is None for line in self.readings)
         )
 
 
@@ -442,10 +492,11 @@ def figures(national: National, key: tuple) -> Figures:
         named=named,
         unnamed=len(members) - len(named),
         released=released,
+        count=len(members),
         reason="" if released else gate.service_reason(),
     )
     if released:
-        releases = _Releases(national.rows)
+        releases = national.releases
         for standard in STANDARDS:
             having = {row.id for row in national.rows if standard.number in row.ratings}
             if not releases.released(key, having):
@@ -478,14 +529,18 @@ def figures(national: National, key: tuple) -> Figures:
                 continue
             values = [row.scores[theme] for row in members if theme in row.scores]
             result.scores.append(ScoreLine(label, round(median(values), 1) if values else None, len(values)))
+        result.readings = readings.lines(national, key, releases)
+        result.works = works.what_works(national, key, releases, result.themes)
+    if members:
+        result.surveys = survey_results.lines(national, key)
     for level in PracticeLevel:
-        groups = national.people_groups[level.value]
-        people = groups.get(key, frozenset())
+        in_group = national.groups.get(key, frozenset())
         if key in national.people_released[level.value]:
-            trained = len(people & national.trained[level.value])
-            percent = disclosure.percentage(trained, len(people))
+            needed = sum(national.needing[level.value][sid] for sid in in_group)
+            trained = sum(national.trained[level.value][sid] for sid in in_group)
+            percent = disclosure.percentage(trained, needed)
             reason = gate.small_reason() if disclosure.is_hidden(percent) else ""
-            result.levels.append(LevelLine(level.label, len(people), percent, reason))
+            result.levels.append(LevelLine(level.label, needed, percent, reason))
         else:
             hidden = disclosure.not_released()
             result.levels.append(LevelLine(level.label, hidden, None, gate.people_reason()))
@@ -520,7 +575,7 @@ def _done_share(row: Row) -> float | None:
 def _fully_in_place(row: Row) -> int | None:
     if not row.ratings:
         return None
-    return sum(1 for rating in row.ratings.values() if rating in {Rating.GREEN, Rating.BLUE})
+    return row.green_or_blue
 
 
 def like_mine(service) -> LikeMine:
@@ -528,7 +583,7 @@ def like_mine(service) -> LikeMine:
     if it said, the same kind of area), never naming them. Each median is
     shown only if at least 3 similar services that have not agreed to be named
     have that figure (through the gate, as on the national page)."""
-    national = load_from(Service.objects.all())
+    national = load_from(Service.objects.all(), full=False)
     own = next(row for row in national.rows if row.id == service.pk)
     similar = [
         row

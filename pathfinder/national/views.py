@@ -12,8 +12,7 @@ from pathfinder.core.models import Organisation, Service
 from pathfinder.core.pages import service_context
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, site_admin_queryset
-from pathfinder.evidence.mat import Rating
-from pathfinder.national import presenters, services
+from pathfinder.national import cache, services
 from pathfinder.national.forms import FilterForm, OversightForm, ProfileForm
 from pathfinder.national.models import Oversight
 
@@ -25,22 +24,19 @@ def national(request):
     grants = services.oversights(request.user)
     if not grants:
         raise Http404
-    data = services.load(grants)
-    form = FilterForm(request.GET or None, data.options)
-    key = form.key() if form.is_bound and form.is_valid() else (None, None, None, None)
-    chosen = services.figures(data, key)
-    everyone = services.figures(data, (None, None, None, None)) if any(key) else chosen
+    page = cache.Page(grants)
+    form = FilterForm(request.GET or None, page.options)
+    key = form.key() if form.is_bound and form.is_valid() else cache.EVERYONE
+    (chosen,) = page.figures(key)
     return render(
         request,
         "national/national.html",
         {
             "form": form,
             "grants": grants,
-            "figures": chosen,
-            "everyone": everyone,
-            "filtered": any(key),
-            "page": presenters.page(chosen),
-            "rating_labels": Rating.labels,
+            "figures_html": chosen.html,
+            "worked_out_at": chosen.worked_out_at,
+            "refresh_minutes": cache.seconds() // 60,
         },
     )
 
@@ -115,10 +111,13 @@ def oversight_revoke(request, pk):
 @require_safe
 def like_mine(request, slug):
     service = get_for(request, Service, Perm.MANAGE_PROGRAMME, slug=slug)
+    comparison, worked_out_at = cache.like_mine(service)
     context = service_context(
         request,
         service,
-        comparison=services.like_mine(service),
+        comparison=comparison,
+        worked_out_at=worked_out_at,
+        refresh_minutes=cache.seconds() // 60,
         breadcrumbs=[{"text": service.name, "href": reverse("service_home", args=[service.slug])}],
     )
     return render(request, "national/like_mine.html", context)

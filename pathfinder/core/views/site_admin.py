@@ -106,14 +106,16 @@ def invitation_withdraw(request, pk, invitation_pk):
 
 @require_safe
 def users(request):
-    people = site_admin_queryset(request, get_user_model()).order_by("full_name", "email")
+    # People who hold a 'This is me' profile are not listed: their accounts are
+    # theirs, looked after with their key worker (pathfinder/thisisme).
+    people = site_admin_queryset(request, get_user_model()).exclude(kind="person").order_by("full_name", "email")
     page = Paginator(people, 100).get_page(request.GET.get("page"))
     return render(request, "core/site_admin/users.html", {"page": page, "breadcrumbs": BREADCRUMBS})
 
 
 @require_POST
 def user_disable(request, pk):
-    person = get_object_or_404(site_admin_queryset(request, get_user_model()), pk=pk)
+    person = get_object_or_404(site_admin_queryset(request, get_user_model()).exclude(kind="person"), pk=pk)
     if person.pk == request.user.pk:
         messages.error(request, "You cannot disable your own account here. Ask another site administrator.")
     elif person.is_active:

@@ -1,12 +1,14 @@
 """The national filters and the disclosure gate, across services (no database)."""
 
+from collections import Counter
 from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pathfinder.instruments import disclosure
-from pathfinder.national import gate
+from pathfinder.national import gate, survey_results
+from pathfinder.national import services as national_services
 
 
 def facts(i, board, adp, area, size, named):
@@ -87,6 +89,11 @@ def test_no_filter_sequence_releases_a_people_figure_from_fewer_than_the_thresho
     groups = gate.people_groups(services, people)
     released = gate.released_people_groups(groups)
     rules = disclosure.DEFAULT
+    # The page takes each service's people as one block (training coverage, staff surveys): the same answer.
+    sizes = Counter({service_id: len(list(persons)) for service_id, persons in people.items()})
+    by_service = gate.service_groups(services)
+    assert national_services._released_by_level(by_service, {"level": sizes})["level"] == released
+    assert {key for key in by_service if survey_results.Gates(by_service).released(key, dict(sizes), rules)} == released
     for key in released:
         assert len(groups[key]) >= rules.min_group
     for a, b in combinations(released, 2):
