@@ -68,7 +68,8 @@ SMALL_CSS = "css/pathfinder.css"
 class Options:
     engines: tuple[str, ...] = tuple(ENGINES)
     leads: int = 50
-    requests_per_page: int = 1000
+    # 19 pages and two static files: 600 each keeps `make bench` under 10 minutes.
+    requests_per_page: int = 600
     warmup_per_page: int = 25
     concurrency: int = 16
     workers: int = 3
@@ -92,6 +93,11 @@ class Page:
     signed_in: bool = True
     # Always as the lead of the largest service, to show the worst case.
     largest_only: bool = False
+    # As the national programme team's viewer (national oversight), not a lead.
+    national: bool = False
+    # Share of the requests per page: the slow national pages get fewer, which
+    # is enough for their p50 and p95 and keeps `make bench` under 10 minutes.
+    share: float = 1.0
 
 
 def pages(static_paths: dict[str, str], leads: list[dict]) -> list[Page]:
@@ -108,6 +114,22 @@ def pages(static_paths: dict[str, str], leads: list[dict]) -> list[Page]:
             "people_largest", f"People, largest service ({largest})", "/services/{service}/people/", largest_only=True
         ),
         Page("activity", "Activity log", "/services/{service}/activity/"),
+        Page("plan", "Implementation plan", "/programmes/{programme}/plan/"),
+        Page("plan_themes", "Plan by theme", "/programmes/{programme}/plan/themes/"),
+        Page("inbox", "Plan: findings inbox", "/programmes/{programme}/plan/findings/"),
+        Page("timeline", "Plan: timeline", "/programmes/{programme}/plan/timeline/"),
+        Page("budget", "Plan: budget", "/programmes/{programme}/plan/budget/"),
+        Page("toc", "Theory of change", "/programmes/{programme}/theory-of-change/"),
+        Page("training", "Training overview", "/programmes/{programme}/training/"),
+        Page("phase_one", "Phase one", "/programmes/{programme}/phase-one/"),
+        Page("progress", "Progress (SPC charts)", "/programmes/{programme}/progress/"),
+        Page(
+            "like_mine",
+            "Services like mine (`/services/<slug>/like-mine/`)",
+            "/services/{service}/like-mine/",
+            share=1 / 3,
+        ),
+        Page("national", "National view (`/national/`, national viewer)", "/national/", national=True, share=1 / 3),
         Page("health", "Health check (`/health/`, no session)", "/health/", signed_in=False),
         Page("static", "Static file: NHS.UK frontend CSS (baseline)", static_paths[BASELINE_CSS], False),
         Page("static_small", "Static file: pathfinder.css", static_paths[SMALL_CSS], False),
@@ -297,6 +319,8 @@ def production_env(database_url: str, secret_key: str, encryption_key: str) -> d
         SECRET_KEY=secret_key,
         FIELD_ENCRYPTION_KEYS=encryption_key,
         ALLOWED_HOSTS=HOST,
+        # Only used in e-mailed links and calendar feeds (production requires an https:// one).
+        SITE_URL="https://pathfinder.bench.example",
         SECURE_SSL_REDIRECT="false",
         PATHFINDER_REQUIRE_MFA="false",
         DATABASE_URL=database_url,
@@ -318,12 +342,14 @@ def collect_static(env: dict) -> dict[str, str]:
 
 
 @contextmanager
-def gunicorn(env: dict, port: int, workers: int, access_log: Path, server_log: Path):
-    """The production server, as `make serve` starts it, stopped however we leave."""
+def gunicorn(env: dict, port: int, workers: int, access_log: Path, server_log: Path, threads: int = 1):
+    """The production server, as `make serve` starts it, stopped however we leave.
+    With threads > 1, gthread workers (to compare worker models: docs/deploying.md)."""
     command = [
         PYTHON, "-m", "gunicorn", "pathfinder.wsgi",
         "--bind", f"{HOST}:{port}",
         "--workers", str(workers),
+        *(["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []),
         "--access-logfile", str(access_log),
         "--access-logformat", ACCESS_FORMAT,
         # Not the shared ~/.gunicorn control socket, which another server on this machine may hold.
@@ -384,10 +410,10 @@ def make_jobs(page_list: list[Page], leads: list[dict], per_page: int, tag: str,
     jobs = []
     largest = max(leads, key=lambda lead: lead["people"])
     for page in page_list:
-        for number in range(per_page):
+        for number in range(max(1, round(per_page * page.share))):
             lead = largest if page.largest_only else leads[number % len(leads)]
             path = page.path.format(programme=lead["programme"], service=lead["service"])
-            session = lead["session"] if page.signed_in else None
+            session = (lead["national_session"] if page.national else lead["session"]) if page.signed_in else None
             jobs.append(Job(page.key, path, f"{tag}-{page.key}-{number:05d}", session))
     rng.shuffle(jobs)
     return jobs
@@ -625,7 +651,25 @@ def engine_section(result: EngineResult, options: Options) -> list[str]:
     return lines
 
 
-SIGNED_IN_PAGES = ("home", "dashboard", "findings", "people", "activity")
+# Every signed-in page measured (all but the health check and the static files).
+SIGNED_IN_PAGES = (
+    "home",
+    "dashboard",
+    "findings",
+    "people",
+    "activity",
+    "plan",
+    "plan_themes",
+    "inbox",
+    "timeline",
+    "budget",
+    "toc",
+    "training",
+    "phase_one",
+    "progress",
+    "like_mine",
+    "national",
+)
 
 
 def summary_sentence(result: EngineResult, options: Options) -> str:
@@ -718,8 +762,8 @@ def write_report(results: list[EngineResult], options: Options, started: datetim
         "Client p50/p95: wall time seen by the client, including connecting and waiting for a free worker. "
         f"With {options.concurrency} clients and {options.workers} workers most of that is waiting, so client "
         "times are similar for every page, static or not; the server times show what each page costs.",
-        "- Size: median response body as sent. Pages are sent uncompressed (the app has no compression "
-        "middleware); static files are sent gzipped by WhiteNoise.",
+        "- Size: median response body as sent. Pages are gzipped by Django's GZip middleware (with its "
+        "random-length padding against BREACH); static files are sent gzipped by WhiteNoise.",
         "- Ratios divide by the NHS.UK frontend stylesheet's figures (a real file every page links to). "
         "Only HTTP 200 counts as success; anything else is a failure.",
         "",
@@ -756,7 +800,7 @@ def parse(argv: list[str] | None) -> Options:
     parser = argparse.ArgumentParser(description="National-scale benchmark; writes BENCHMARKS.md.")
     parser.add_argument("--engine", choices=list(ENGINES), action="append", help="only this engine (repeatable)")
     parser.add_argument("--quick", action="store_true", help="small data and few requests: a smoke test")
-    parser.add_argument("--requests", type=int, help="measured requests per page (default 1000)")
+    parser.add_argument("--requests", type=int, help="measured requests per page (default 600)")
     parser.add_argument("--report", type=Path, help="where to write the report (default BENCHMARKS.md)")
     parser.add_argument("--no-surveys", action="store_true", help="skip the survey submission benchmark")
     parser.add_argument("--submissions", type=int, help="measured survey submissions per engine (default 2000)")

@@ -62,8 +62,21 @@ def sign_in(user) -> str:
     return session.session_key
 
 
+def national_session() -> str:
+    """A session for a member of the national programme team (national oversight)."""
+    from pathfinder.accounts.models import User
+    from pathfinder.national.models import Oversight
+
+    user, _ = User.objects.get_or_create(
+        email="national.viewer@bench.example", defaults={"full_name": "National Viewer"}
+    )
+    Oversight.objects.get_or_create(user=user, scope=Oversight.Scope.NATIONAL)
+    return sign_in(user)
+
+
 def lead_sessions(count: int) -> list[dict]:
     rows = []
+    national = national_session()
     for service in sample_services(count):
         lead = (
             Membership.objects.active()
@@ -81,6 +94,7 @@ def lead_sessions(count: int) -> list[dict]:
                 "people": service.people,
                 "programme": programme.pk,
                 "session": sign_in(lead.user),
+                "national_session": national,
             }
         )
     return rows

@@ -113,12 +113,14 @@ def check(survey_id: int, expect: dict) -> dict:
     accepted_codes = [row["code"] for row in expect["accepted"]]
     accepted_markers = Counter(row["marker"] for row in expect["accepted"])
     refused_markers = set(expect["refused"])
-    spent_hashes = set(Participant.objects.filter(survey=survey, responded=True).values_list("code_hash", flat=True))
+    # Which invitations were used is kept apart from the participants (SpentCode marks, matched with the keys).
+    used = services._used(survey)
+    spent_hashes = set(Participant.objects.filter(pk__in=used).values_list("code_hash", flat=True))
     accepted_hashes = {codes.code_hash(code) for code in accepted_codes}
     stored = Counter()
     unmarked = 0
-    for answers in Response.objects.filter(survey=survey).values_list("answers", flat=True).iterator():
-        found = MARKER.search(str(answers.get(MARKED_ITEM, "")))
+    for response in Response.objects.filter(survey=survey).iterator():
+        found = MARKER.search(str(response.answer_set().get(MARKED_ITEM, "")))  # answers are stored encrypted
         if found:
             stored[found.group(1)] += 1
         else:

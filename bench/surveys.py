@@ -73,6 +73,7 @@ class SurveyOptions:
     bursts: int = 5
     burst_size: int = 10
     workers: int = 3
+    threads: int = 1  # above 1: gthread workers with this many threads each
     seed: int = 2026
     quick: bool = False
     # Respondents stop taking new codes after this long, so a slow or busy
@@ -458,7 +459,7 @@ def bench_surveys(engine: str, env: dict, options: SurveyOptions = SurveyOptions
         access_log = WORK_DIR / f"{engine}-survey-access.log"
         server_log = WORK_DIR / f"{engine}-survey-server.log"
         port = bench_run.free_port()
-        with bench_run.gunicorn(env, port, options.workers, access_log, server_log) as server:
+        with bench_run.gunicorn(env, port, options.workers, access_log, server_log, options.threads) as server:
             with bench_run.timed(timings, "warm-up"):
                 warm_done = load(port, token, warm, options.respondents, options.seed)
             result.warmup_failures = sum(1 for a in warm_done if a.outcome != "accepted")
@@ -596,7 +597,8 @@ def section(results: list["SurveyResult"], options: SurveyOptions, note: str = "
         f"- Survey: the built-in training needs analysis with every optional question ({survey['questions']} "
         f"questions), printed single-use codes, on the programme of the largest generated service "
         f"({survey['people']} active members). Same server as the pages: gunicorn with {options.workers} "
-        "sync workers, production settings, plain HTTP on 127.0.0.1, the load generator on the same machine.",
+        + ("sync workers" if options.threads <= 1 else f"gthread workers of {options.threads} threads")
+        + ", production settings, plain HTTP on 127.0.0.1, the load generator on the same machine.",
         "- Each submission is a new browser: GET the answer page on a new connection, read the CSRF cookie "
         "(sent back by hand, as production marks it Secure), the hidden token and the question names from the "
         "HTML, then POST the role, most scale questions and a random mix of the others, with one unused code. "
@@ -714,6 +716,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="few submissions: a smoke test")
     parser.add_argument("--fresh", action="store_true", help="a new database with newly generated data")
     parser.add_argument("--report", type=Path, help="default BENCHMARKS.md (var/bench/quick-surveys.md with --quick)")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default 3, as `make serve`)")
+    parser.add_argument("--threads", type=int, help="gthread workers with this many threads each (default: sync)")
     args = parser.parse_args(argv)
     options = QUICK if args.quick else SurveyOptions()
     options = replace(
@@ -721,6 +725,8 @@ def main(argv: list[str] | None = None) -> None:
         submissions=args.submissions or options.submissions,
         respondents=args.respondents or options.respondents,
         time_limit=args.time_limit or options.time_limit,
+        workers=args.workers or options.workers,
+        threads=args.threads or options.threads,
     )
     report = args.report or (WORK_DIR / "quick-surveys.md" if args.quick else bench_run.REPORT)
     engines = [e for e in ENGINES if e in (args.engine or ["postgresql"])]

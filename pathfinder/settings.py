@@ -84,6 +84,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed here (static files are already compressed by
+    # WhiteNoise, which answers before this). Django's GZip middleware pads each
+    # response with random-length bytes ("Heal The Breach"), the BREACH
+    # mitigation; CSRF tokens are also masked afresh on every page.
+    "django.middleware.gzip.GZipMiddleware",
     "pathfinder.core.middleware.RequestIdMiddleware",
     "pathfinder.core.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,6 +183,9 @@ LOGIN_REDIRECT_URL = "home"
 # OWASP ASVS L2: 30 minutes idle, 12 hours absolute.
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Database sessions that remember their expiry, so a reading page writes the
+# session at most once a minute (core/sessions.py, core/middleware.py).
+SESSION_ENGINE = "pathfinder.core.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True

@@ -5,6 +5,7 @@ import uuid
 
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 from pathfinder.logging import redact_path, request_id_var
 
@@ -25,9 +26,16 @@ def untraced(request) -> bool:
     return request.path.startswith(UNTRACED_PREFIXES)
 
 
+SAFE_METHODS = ("GET", "HEAD")
+
+
 class SessionMiddleware(DjangoSessionMiddleware):
     """Django's sessions, except on untraced pages, which get an empty session
-    that is never saved: the person is treated as signed out there."""
+    that is never saved: the person is treated as signed out there.
+
+    A page that only reads, and leaves the session as it was, does not write
+    it back unless its expiry was last set more than a minute ago
+    (core/sessions.py): one database write a minute, not one a page."""
 
     def process_request(self, request):
         if untraced(request):
@@ -37,6 +45,16 @@ class SessionMiddleware(DjangoSessionMiddleware):
 
     def process_response(self, request, response):
         if untraced(request):
+            return response
+        session = getattr(request, "session", None)
+        if (
+            request.method in SAFE_METHODS
+            and session is not None
+            and not session.modified
+            and getattr(session, "recently_refreshed", bool)()
+        ):
+            if session.accessed:
+                patch_vary_headers(response, ("Cookie",))
             return response
         return super().process_response(request, response)
 

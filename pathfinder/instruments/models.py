@@ -9,6 +9,9 @@ from django.utils import timezone
 from pathfinder.core.models import Service
 from pathfinder.instruments.definition import Definition, from_data
 
+# Parsed definitions by (version pk, checksum); see InstrumentVersion.parsed.
+_parsed: dict[tuple, Definition] = {}
+
 
 class Instrument(models.Model):
     """A questionnaire. Built-in ones have no owner; a service's adaptation
@@ -54,4 +57,15 @@ class InstrumentVersion(models.Model):
     def parsed(self) -> Definition:
         from pathfinder.programmes.domain import Theme
 
-        return from_data(self.definition, themes=tuple(Theme.values))
+        # A stored version never changes (a change is a new version), and its
+        # checksum is of its definition, so the parsed form is kept per process:
+        # the answer page needs it on every request.
+        key = (self.pk, self.checksum)
+        if self.pk is None or not self.checksum or key not in _parsed:
+            definition = from_data(self.definition, themes=tuple(Theme.values))
+            if self.pk is None or not self.checksum:
+                return definition
+            if len(_parsed) > 1000:
+                _parsed.clear()
+            _parsed[key] = definition
+        return _parsed[key]

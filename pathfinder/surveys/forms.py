@@ -64,6 +64,8 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, survey: Survey, definition: Definition, **kwargs):
         super().__init__(*args, **kwargs)
+        # Keys the cached question markup (surveys/rendering.py): the version and its content.
+        self.version_key = (survey.instrument_version_id, survey.instrument_version.checksum)
         if survey.distribution != Survey.Distribution.CODES:
             del self.fields["code"]
         self.items = asked_items(definition, survey)

@@ -58,17 +58,27 @@ def filters_for(definition: Definition, asked: set[str], params) -> list[Filter]
 
 
 def producible_groups(responses: list[tuple[str, dict]], filters: list[Filter]) -> dict[GroupKey, frozenset]:
-    """Every group the filters can make: everyone, each single value, each pair."""
-    groups: dict[GroupKey, frozenset] = {(): frozenset(rid for rid, _ in responses)}
+    """Every group the filters can make: everyone, each single value, each pair
+    (and each triple). One pass over the responses: each is put into the
+    groups its own answers place it in, so the cost grows with the responses,
+    not with responses times groups."""
+    members: dict[GroupKey, set] = {(): {rid for rid, _ in responses}}
     choices = [[(f.code, value) for value, _ in f.options] for f in filters]
     for size in (1, 2, 3):
         for dimensions in itertools.combinations(choices, size):
             for combination in itertools.product(*dimensions):
-                key = tuple(sorted(combination))
-                groups[key] = frozenset(
-                    rid for rid, answers in responses if all(answers.get(code) == value for code, value in key)
-                )
-    return groups
+                members[tuple(sorted(combination))] = set()
+    offered = [(f.code, {value for value, _ in f.options}) for f in filters]
+    for rid, answers in responses:
+        own = []
+        for code, values in offered:
+            value = answers.get(code)
+            if isinstance(value, str) and value in values:
+                own.append((code, value))
+        for size in (1, 2, 3):
+            for combination in itertools.combinations(own, size):
+                members[tuple(sorted(combination))].add(rid)
+    return {key: frozenset(rids) for key, rids in members.items()}
 
 
 @dataclass

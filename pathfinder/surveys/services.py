@@ -30,7 +30,8 @@ class SurveyNotOpen(Exception):
 
 def survey_by_link(token: str) -> Survey | None:
     """The survey behind a public link; the token is the only key."""
-    return Survey.objects.select_related("instrument_version", "programme__service").filter(link_token=token).first()
+    found = Survey.objects.select_related("instrument_version", "programme__service").filter(link_token=token)
+    return next(iter(found.order_by()[:1]), None)  # the token is unique: no ordering needed
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from pathfinder.surveys import services
+from pathfinder.surveys import rendering, services
 from pathfinder.surveys.forms import AnswerForm
 from pathfinder.surveys.models import Survey
 
@@ -38,13 +38,14 @@ def _survey_for_token(token: str) -> Survey:
 def answer(request, token):
     survey = _survey_for_token(token)
     definition = survey.instrument_version.parsed
-    context = {"survey": survey, "definition": definition}
+    context = {"survey": survey, "definition": definition, "question": rendering.question}
     if not survey.is_open() and request.method == "GET":
         return render(request, "surveys/not_open.html", context)
     done = request.get_signed_cookie(DONE_COOKIE.format(survey.pk), default=None, salt="survey")
     if survey.distribution == Survey.Distribution.LINK and done:
         return render(request, "surveys/already.html", context)
-    form = AnswerForm(request.POST or None, survey=survey, definition=definition)
+    # A POST is always a bound form, even an empty one (an empty form is "nothing answered").
+    form = AnswerForm(request.POST if request.method == "POST" else None, survey=survey, definition=definition)
     # "Send without answers" counts only if, indeed, nothing was typed.
     declining = request.method == "POST" and request.POST.get("nothing") == "1" and not form.answers_typed()
     if request.method == "POST" and not survey.is_open():

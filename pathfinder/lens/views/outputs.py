@@ -23,6 +23,8 @@ from pathfinder.lens.views.priorities import ranked_priorities
 from pathfinder.programmes.models import Finding
 
 LAYOUTS = {"standard": False, "easy-read": True}
+# Stands for "note-12" or "priority-3" in the report's one rendered theme question.
+THEME_PREFIX = "pf-theme-item"
 
 
 def report_data(request, event) -> dict:
@@ -49,13 +51,10 @@ def results(request, pk):
         .values_list("source_id", flat=True)
     }
     can_record = can(request.user, Perm.RECORD_FINDINGS, event)
-    theme_forms = {}
-    if can_record:
-        theme_forms = {
-            f"priority:{row.priority.pk}": FindingThemeForm(prefix=f"priority-{row.priority.pk}")
-            for row in data["priorities"]
-        }
-        theme_forms |= {f"note:{note.pk}": FindingThemeForm(prefix=f"note-{note.pk}") for note in data["notes"]}
+    # Every "add to findings" form is the same unbound form but for its prefix,
+    # so the theme question is rendered once and the prefix put into each copy
+    # (rendering it per note made the report grow by a macro call per note).
+    theme_form = FindingThemeForm(prefix=THEME_PREFIX) if can_record else None
     lane = presenters.swimlane(data["stages"], data["groups"], data["journeys"], data["notes"])
     context = event_page(
         request,
@@ -70,7 +69,8 @@ def results(request, pk):
         totals=presenters.count_sentence(lane.totals),
         total=len(data["notes"]),
         made=made,
-        theme_forms=theme_forms,
+        theme_form=theme_form,
+        theme_prefix=THEME_PREFIX,
         can_record=can_record,
         can_export=can(request.user, Perm.EXPORT_DATA, event),
         can_manage=can(request.user, Perm.MANAGE_PROGRAMME, event),

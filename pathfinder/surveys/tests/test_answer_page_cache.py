@@ -1,0 +1,121 @@
+"""The answer page keeps each blank question's markup (surveys/rendering.py).
+What it sends must be exactly what a fresh render sends: on first sight, with
+errors and typed answers, and after the cache is warm."""
+
+import re
+
+import pytest
+
+from pathfinder.instruments import loading
+from pathfinder.surveys import rendering, services
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def url(survey):
+    return f"/answer/{survey.link_token}/"
+
+
+def page(client, survey, data=None):
+    response = client.get(url(survey)) if data is None else client.post(url(survey), data)
+    assert response.status_code == 200
+    # The CSRF token is masked afresh for every page, so it is the one part that differs.
+    return CSRF.sub("CSRF", response.content.decode())
+
+
+@pytest.fixture
+def fresh_cache():
+    rendering.clear()
+    yield
+    rendering.enabled = True
+    rendering.clear()
+
+
+def names(html):
+    return sorted(set(re.findall(r'name="(q\d+)"', html)), key=lambda name: int(name[1:]))
+
+
+def typed_and_wrong(html):
+    """A role, one scale answer, some free text with markup in it, and a
+    multiple choice that mixes "none" with another answer (an error)."""
+    role = re.search(r'name="(q\d+)" type="radio" value="practitioner"', html).group(1)
+    multi = re.findall(r'name="(q\d+)" type="checkbox" value="none"', html)[0]
+    other = re.search(rf'name="{multi}" type="checkbox" value="(?!none)([^"]+)"', html).group(1)
+    text = re.search(r'<textarea[^>]* name="(q\d+)"', html).group(1)
+    scale = next(name for name in names(html) if name not in {role, multi, text})
+    return {
+        "code": "ZZZZ-ZZZZ-ZZ",
+        role: "practitioner",
+        scale: "3",
+        text: "typed <b>words</b>",
+        multi: ["none", other],
+    }
+
+
+def test_it_sends_the_same_page_as_a_fresh_render(make_survey, as_user, fresh_cache):
+    survey = make_survey()
+    client = as_user(None)
+    rendering.enabled = False
+    fresh_blank = page(client, survey)
+    answers = typed_and_wrong(fresh_blank)
+    fresh_errors = page(client, survey, answers)
+    fresh_empty = page(client, survey, {"code": ""})
+
+    rendering.enabled = True
+    assert page(client, survey) == fresh_blank  # filling the cache
+    assert page(client, survey) == fresh_blank  # from the cache
+    cached_errors = page(client, survey, answers)
+    assert cached_errors == fresh_errors
+    assert page(client, survey, {"code": ""}) == fresh_empty
+    # The error path really did show what was typed and the errors.
+    assert "typed &lt;b&gt;words&lt;/b&gt;" in cached_errors
+    assert cached_errors.count("nhsuk-error-message") >= 2
+
+
+def test_a_link_survey_without_codes_is_the_same_too(make_survey, as_user, fresh_cache):
+    survey = make_survey(distribution="link")
+    client = as_user(None)
+    rendering.enabled = False
+    fresh = page(client, survey)
+    rendering.enabled = True
+    page(client, survey)
+    assert page(client, survey) == fresh
+    assert 'name="code"' not in fresh
+
+
+def test_a_new_version_gets_its_own_questions(make_survey, tna_version, as_user, fresh_cache, world):
+    survey = make_survey()
+    client = as_user(None)
+    assert "What is your role" in page(client, survey)
+    raw = dict(tna_version.definition)
+    raw["version"] = tna_version.version + 1
+    raw["sections"] = [dict(section) for section in raw["sections"]]
+    for section in raw["sections"]:
+        section["items"] = [dict(item) for item in section["items"]]
+        for item in section["items"]:
+            if item["code"] == "about.role" or item.get("key") == "role":
+                item["text"] = "Which of these best describes your job"
+    newer = loading.store(loading.parse_text(_yaml(raw)))
+    assert newer.pk != tna_version.pk
+    second = make_survey(version=newer, title="Training needs 2028")
+    html = page(client, second)
+    assert "Which of these best describes your job" in html
+    assert "What is your role" not in html
+    assert "What is your role" in page(client, survey)  # the old version keeps its wording
+
+
+def _yaml(data):
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def test_answering_after_the_cache_is_warm_still_stores_the_answer(make_survey, world, as_user, fresh_cache):
+    survey = make_survey()
+    [code] = services.extra_codes(survey, 1, by=world.lead)
+    client = as_user(None)
+    html = page(client, survey)
+    role = re.search(r'name="(q\d+)" type="radio" value="practitioner"', html).group(1)
+    response = client.post(url(survey), {"code": code, role: "practitioner"})
+    assert response.status_code == 302
+    assert services.used_count(survey) == 1
