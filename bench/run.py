@@ -546,6 +546,9 @@ def bench_engine(engine: str, options: Options, secret_key: str, encryption_key:
             .strip()
             .splitlines()[-1]
         )
+        # The national view's figures: settings, job roles, training, MAT ratings over time, actions.
+        national = json.loads(run([PYTHON, "-m", "bench.national_data"], env, capture=True).strip().splitlines()[-1])
+        generated["counts"].update(national["counts"])
     with timed(timings, "sign in leads"):
         leads = json.loads(run([PYTHON, "-m", "bench.sessions", "--count", str(options.leads)], env, capture=True))
     page_list = pages(static_paths, leads)
