@@ -30,7 +30,6 @@ OVER_BUDGET = {
     "training_overview": 13,
     "discovery_overview": 14,
     "progress_overview": 16,
-    "national": 14,
 }
 
 # The main pages of issue 15, by URL name (their kwargs come from the route matrix).
@@ -110,7 +109,10 @@ def _url(world, name):
 
 
 @pytest.mark.parametrize("name", MAIN_PAGES)
-def test_it_keeps_to_the_query_and_weight_budgets(name, world, as_user):
+def test_it_keeps_to_the_query_and_weight_budgets(name, world, as_user, settings):
+    if name.startswith("national"):
+        # As people get them: the figures kept after the first view (national/cache.py; tests keep none).
+        settings.PATHFINDER_NATIONAL_CACHE_SECONDS = 600
     url = _url(world, name)
     client = as_user(world.lead)
     client.get(url)  # anything done once per session (or per process) is not the page's cost
