@@ -43,7 +43,8 @@ def secret(world):
 def test_the_api_keeps_to_its_schema(world, secret):
     operations = _operations()
     assert len(operations) == 7
-    headers = {"Authorization": f"Bearer {secret}"}
+    # Identity: the WSGI transport hands schemathesis the body as sent, and pages are compressed when asked.
+    headers = {"Authorization": f"Bearer {secret}", "Accept-Encoding": "identity"}
     statuses = set()
     for operation in operations:
         cases = st.one_of(operation.as_strategy(mode) for mode in GenerationMode)
