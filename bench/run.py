@@ -778,8 +778,23 @@ def write_report(results: list[EngineResult], options: Options, started: datetim
         from bench import surveys
 
         lines += surveys.section(survey_results, survey_options(options))
+    lines += kept_sections(options.report)
     options.report.write_text("\n".join(lines).rstrip() + "\n")
     say(f"\nWrote {options.report}")
+
+
+# Sections other commands write (`make faults`, `make load`): kept as they are when the pages are measured again.
+KEPT = ("faults-benchmark",)
+
+
+def kept_sections(report: Path) -> list[str]:
+    text = report.read_text() if report.exists() else ""
+    found = []
+    for name in KEPT:
+        start, end = text.find(f"<!-- {name}:start -->"), text.find(f"<!-- {name}:end -->")
+        if start != -1 and end > start:
+            found += ["", text[start : end + len(f"<!-- {name}:end -->")], ""]
+    return found
 
 
 def save_raw(results: list[EngineResult]) -> None:
