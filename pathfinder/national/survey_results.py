@@ -12,7 +12,7 @@ who gave it a value, as the service's own results page does.
 Each survey's summary (SurveySummary) is worked out once, from the decrypted
 answers, and kept encrypted. The limit is raised by the most answers anyone
 might already know in any one of the pooled surveys (printed codes, a code
-sent to someone who can see results: see surveys.services.known_answers),
+sent to someone who can see results: surveys.services.known_answers_for),
 since one service's lead might read the national view."""
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ from django.conf import settings
 from django.db import transaction
 
 from pathfinder.core import crypto
-from pathfinder.core.models import Membership
-from pathfinder.core.roles import Perm, permissions_for
 from pathfinder.instruments import disclosure
 from pathfinder.national import gate
 from pathfinder.national.models import SurveySummary
-from pathfinder.surveys.models import Participant, Response, Survey
+from pathfinder.surveys.models import Response, Survey
+from pathfinder.surveys.services import known_answers_for
 
 NUMERIC = {"scale", "number"}
 
@@ -55,35 +54,6 @@ def _summarise(survey: Survey, answer_sets: list[dict], known: int) -> dict:
     return {"responses": len(answer_sets), "known": known, "items": items}
 
 
-def _known(surveys: list[Survey]) -> dict[int, int]:
-    """surveys.services.known_answers for many surveys at once (three queries)."""
-    printed: dict[int, int] = defaultdict(int)
-    invited: dict[int, set[int]] = defaultdict(set)
-    for survey_id, user_id in Participant.objects.filter(survey__in=surveys).values_list("survey_id", "user_id"):
-        if user_id is None:
-            printed[survey_id] += 1
-        else:
-            invited[survey_id].add(user_id)
-    services = {survey.pk: survey.programme.service_id for survey in surveys}
-    viewers: set[tuple[int, int]] = set()
-    users = set().union(*invited.values()) if invited else set()
-    for service_id, user_id, role in (
-        Membership.objects.filter(service_id__in=set(services.values()), user_id__in=users)
-        .active()
-        .values_list("service_id", "user_id", "role")
-    ):
-        if Perm.VIEW_SURVEY_RESULTS in permissions_for(role):
-            viewers.add((service_id, user_id))
-    found = {}
-    for survey in surveys:
-        if survey.distribution != Survey.Distribution.CODES:
-            found[survey.pk] = 0
-            continue
-        sees = any((services[survey.pk], user) in viewers for user in invited[survey.pk])
-        found[survey.pk] = printed[survey.pk] + (1 if sees else 0)
-    return found
-
-
 def _make(missing: list[Survey]) -> None:
     """Summaries of surveys that have none yet: answers read in one query."""
     answers: dict[int, list[dict]] = defaultdict(list)
@@ -91,7 +61,7 @@ def _make(missing: list[Survey]) -> None:
         found = response.answer_set()
         if found:
             answers[response.survey_id].append(found)
-    known = _known(missing)
+    known = known_answers_for(missing)
     with transaction.atomic():
         SurveySummary.objects.bulk_create(
             [

@@ -71,37 +71,6 @@ register_invitable_source(
 core_demo.register(demo.load)
 
 
-def _known_answers(surveys, service) -> dict[int, int]:
-    """services.known_answers() for many surveys at once, in two queries: for a
-    survey with codes, one for every printed code, plus one if anyone sent a
-    code by e-mail can see the results."""
-    from pathfinder.core.models import Membership
-    from pathfinder.core.roles import Perm, permissions_for
-    from pathfinder.surveys.models import Participant, Survey
-
-    with_codes = [survey.pk for survey in surveys if survey.distribution == Survey.Distribution.CODES]
-    printed: dict[int, int] = {}
-    invited: dict[int, set] = {}
-    for survey_id, user_id in Participant.objects.filter(survey_id__in=with_codes).values_list("survey_id", "user_id"):
-        if user_id is None:
-            printed[survey_id] = printed.get(survey_id, 0) + 1
-        else:
-            invited.setdefault(survey_id, set()).add(user_id)
-    everyone = set().union(*invited.values()) if invited else set()
-    viewers = (
-        {
-            user_id
-            for user_id, role in Membership.objects.filter(service=service, user_id__in=everyone)
-            .active()
-            .values_list("user_id", "role")
-            if Perm.VIEW_SURVEY_RESULTS in permissions_for(role)
-        }
-        if everyone
-        else set()
-    )
-    return {pk: printed.get(pk, 0) + (1 if invited.get(pk, set()) & viewers else 0) for pk in with_codes}
-
-
 def _survey_measures(programme, user) -> list:
     """Each question's average and each subscale's average across the closed
     surveys of the same questionnaire, oldest first, for everyone together:
@@ -114,7 +83,7 @@ def _survey_measures(programme, user) -> list:
     from pathfinder.core.scoping import scoped
     from pathfinder.instruments import disclosure
     from pathfinder.programmes.registry import Measure, MeasurePoint
-    from pathfinder.surveys import results
+    from pathfinder.surveys import results, services
     from pathfinder.surveys.forms import asked_items
     from pathfinder.surveys.models import Response, Survey
 
@@ -124,7 +93,7 @@ def _survey_measures(programme, user) -> list:
         survey
         for survey in scoped(Survey, user)
         .filter(programme=programme)
-        .select_related("instrument_version__instrument")
+        .select_related("instrument_version__instrument", "programme")
         .order_by("closes_on", "id")
         if survey.has_closed()
     ]
@@ -135,7 +104,7 @@ def _survey_measures(programme, user) -> list:
         found = response.answer_set()
         if found:
             answers.setdefault(response.survey_id, []).append((str(response.id), found))
-    padding = _known_answers(surveys, programme.service)
+    padding = services.known_answers_for(surveys)
     series: dict[str, dict] = {}
     for survey in surveys:
         definition = survey.instrument_version.parsed

@@ -6,6 +6,7 @@ nothing written links the two (see docs/privacy.md).
 """
 
 import secrets
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -275,16 +276,39 @@ def known_answers(survey) -> int:
 
     Printed codes count whether or not they were used: counting only used ones
     would let the limit itself say whether one partner's code was used."""
+    return known_answers_for([survey])[survey.pk]
+
+
+def known_answers_for(surveys) -> dict[int, int]:
+    """known_answers for many surveys at once (two queries; surveys need their
+    programme loaded to know the service)."""
     from pathfinder.core.models import Membership
     from pathfinder.core.roles import Perm, permissions_for
 
-    if survey.distribution != Survey.Distribution.CODES:
-        return 0
-    printed = survey.participants.filter(user=None).count()
-    invited = survey.participants.exclude(user=None).values_list("user_id", flat=True)
-    roles = Membership.objects.filter(service=survey.programme.service, user_id__in=invited).active()
-    viewers = any(Perm.VIEW_SURVEY_RESULTS in permissions_for(role) for role in roles.values_list("role", flat=True))
-    return printed + (1 if viewers else 0)
+    with_codes = [survey for survey in surveys if survey.distribution == Survey.Distribution.CODES]
+    printed: dict[int, int] = defaultdict(int)
+    invited: dict[int, set[int]] = defaultdict(set)
+    for survey_id, user_id in Participant.objects.filter(survey__in=with_codes).values_list("survey_id", "user_id"):
+        if user_id is None:
+            printed[survey_id] += 1
+        else:
+            invited[survey_id].add(user_id)
+    service_of = {survey.pk: survey.programme.service_id for survey in with_codes}
+    viewers: set[tuple[int, int]] = set()
+    users = set().union(*invited.values()) if invited else set()
+    if users:
+        for service_id, user_id, role in (
+            Membership.objects.filter(service_id__in=set(service_of.values()), user_id__in=users)
+            .active()
+            .values_list("service_id", "user_id", "role")
+        ):
+            if Perm.VIEW_SURVEY_RESULTS in permissions_for(role):
+                viewers.add((service_id, user_id))
+    found = dict.fromkeys((survey.pk for survey in surveys), 0)
+    for survey in with_codes:
+        sees = any((service_of[survey.pk], user) in viewers for user in invited[survey.pk])
+        found[survey.pk] = printed[survey.pk] + (1 if sees else 0)
+    return found
 
 
 def results_rules(survey):

@@ -152,9 +152,7 @@ def test_printed_codes_raise_the_threshold_as_on_the_results_page(make_survey, w
     assert measures("survey", world) == {}
 
 
-def test_the_batched_padding_matches_the_results_page(make_survey, world):  # noqa: F811
-    from pathfinder.surveys.registration import _known_answers
-
+def test_the_padding_of_many_surveys_at_once(make_survey, world):  # noqa: F811
     emailed = make_survey(title="E-mailed")
     respond(emailed, [tna(4)] * 3)
     printed = make_survey(title="Printed")
@@ -162,8 +160,9 @@ def test_the_batched_padding_matches_the_results_page(make_survey, world):  # no
     survey_services.invite_members(printed, [world.member], by=world.lead)  # can see results: one more
     link = make_survey(title="Link", distribution="link")
     surveys = [emailed, printed, link]
-    batched = _known_answers(surveys, world.service)
-    assert [batched.get(s.pk, 0) for s in surveys] == [survey_services.known_answers(s) for s in surveys] == [0, 5, 0]
+    batched = survey_services.known_answers_for(surveys)
+    # 4 printed codes, plus 1 for an invited member who can see results; e-mailed codes and links add nothing.
+    assert [batched[s.pk] for s in surveys] == [survey_services.known_answers(s) for s in surveys] == [0, 5, 0]
 
 
 # --- Training coverage ------------------------------------------------------------------

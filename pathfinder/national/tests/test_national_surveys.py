@@ -108,7 +108,7 @@ def test_open_surveys_and_services_own_questionnaires_are_left_out(nation, pulse
 def test_printed_codes_raise_the_limit(nation, pulse):
     survey = closed_pulse(nation.a, pulse, [], distribution="codes")
     surveys.extra_codes(survey, 3, by=None)
-    assert survey_results._known([survey]) == {survey.pk: surveys.known_answers(survey)} == {survey.pk: 3}
+    assert surveys.known_answers_for([survey]) == {survey.pk: surveys.known_answers(survey)} == {survey.pk: 3}
     found = survey_results.rules_for(
         [survey_results.Summary("wellbeing-pulse", 10, 3, {}), survey_results.Summary("wellbeing-pulse", 10, 1, {})]
     )
