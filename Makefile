@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= 2
 PIP_FILTER := grep -v "^WARNING: Location .* is ignored"
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve worker test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench faults load clean lock fuzz audit
+.PHONY: help run serve worker test test-sqlite test-postgres test-deps pdf-fonts postgres lint format bench bench-documents faults load clean lock fuzz audit
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -24,6 +24,7 @@ help:
 	@echo "make worker background worker for e-mails sent after the response"
 	@echo "make lint   ruff and djlint"
 	@echo "make bench  national-scale benchmarks (slow; writes BENCHMARKS.md)"
+	@echo "make bench-documents  how long a request waits on each PDF and Word download (writes its BENCHMARKS.md section)"
 	@echo "make faults kill -9 the server and database under writes, full disk, two servers, backups (slow)"
 	@echo "make load   survey-day load test with locust on PostgreSQL (writes var/bench/load.md)"
 	@echo "make fuzz   the form and upload fuzz tests with many more examples, both engines"
@@ -116,6 +117,10 @@ format: $(VENV)/.dev
 
 bench: $(VENV)/.dev postgres var
 	$(PY) -m bench.run
+
+# How long a request waits on each PDF and Word download, both engines (bench/documents.py).
+bench-documents: $(VENV)/.dev postgres var pdf-fonts
+	$(PY) -m bench.documents --all
 
 # Many more fuzz examples per form than `make test` runs, drawn afresh each time.
 FUZZ_EXAMPLES ?= 60

@@ -783,8 +783,8 @@ def write_report(results: list[EngineResult], options: Options, started: datetim
     say(f"\nWrote {options.report}")
 
 
-# Sections other commands write (`make faults`, `make load`): kept as they are when the pages are measured again.
-KEPT = ("faults-benchmark",)
+# Sections other commands write (`make faults`, `make load`, `make bench-documents`): kept as they are when the pages are measured again.
+KEPT = ("faults-benchmark", "documents-benchmark")
 
 
 def kept_sections(report: Path) -> list[str]:
