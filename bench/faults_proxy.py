@@ -21,6 +21,7 @@ losing a server loses nothing but the requests it was answering.
 import contextlib
 import http.client
 import json
+import os
 import queue
 import random
 import secrets
@@ -164,7 +165,8 @@ def throttling_across(ports: list[int], email: str, password: str) -> dict:
 
 @contextlib.contextmanager
 def fresh_pg_database():
-    name = f"pathfinder_faults_{secrets.token_hex(4)}"
+    # PATHFINDER_FAULTS_DATABASE: the start of the name, so parallel runs on one shared server keep apart.
+    name = f"{os.environ.get('PATHFINDER_FAULTS_DATABASE', 'pathfinder_faults')}_{secrets.token_hex(4)}"
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
