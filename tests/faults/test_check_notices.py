@@ -69,50 +69,40 @@ def _check(made, ratings=(), uploads=()):
     return data.check(expect)
 
 
-def test_whole_writes_pass(harness):
+def test_it_passes_whole_writes_and_notices_acknowledged_ones_that_are_missing(harness):
     made, lead = harness
-    checked = _check(made, [_rate(made, lead, "r1")], [_upload(made, lead, "u1")])
-    assert checked["problems"] == []
-    assert checked["by_kind"]["rating"]["acknowledged"] == 1
-    assert checked["by_kind"]["upload"]["acknowledged"] == 1
+    whole = _check(made, [_rate(made, lead, "r1")], [_upload(made, lead, "u1")])
+    assert whole["problems"] == []
+    assert whole["by_kind"]["rating"]["acknowledged"] == whole["by_kind"]["upload"]["acknowledged"] == 1
 
-
-def test_it_notices_an_acknowledged_rating_or_upload_that_is_missing(harness):
-    made, _ = harness
     missing_rating = {"kind": "rating", "marker": "r9", "outcome": "accepted", "round": made["rounds"][0][0]}
-    missing_rating |= {"item": made["rating_slots"][0][2], "value": "1"}
+    missing_rating |= {"item": made["rating_slots"][1][2], "value": "1"}
     missing_upload = {"kind": "upload", "marker": "u9", "outcome": "accepted", "files": 1}
     checked = _check(made, [missing_rating], [missing_upload])
-    assert checked["by_kind"]["rating"]["lost"] == 1
-    assert checked["by_kind"]["upload"]["lost"] == 1
+    assert checked["by_kind"]["rating"]["lost"] == checked["by_kind"]["upload"]["lost"] == 1
     assert checked["lost"] == 2
 
 
-def test_it_notices_a_rating_without_its_version_step(harness):
+def test_it_notices_ratings_and_uploads_that_are_half_there(harness):
     made, lead = harness
-    write = _rate(made, lead, "r1")
-    Rater.objects.filter(round_id=write["round"]).update(version=F("version") + 1)
-    assert any("half there" in problem for problem in _check(made, [write])["problems"])
-
-
-def test_it_notices_an_upload_without_its_file_or_with_other_bytes(harness):
-    made, lead = harness
+    rating = _rate(made, lead, "r1")
+    # A version step without its answer.
+    Rater.objects.filter(round_id=rating["round"]).update(version=F("version") + 1)
+    # An upload without one of its files, and one whose file holds other bytes.
     first, second = _upload(made, lead, "u1"), _upload(made, lead, "u2")
     PendingUpload.objects.filter(document__audit__title__contains="[u1]").first().delete()
     other = PendingUpload.objects.filter(document__audit__title__contains="[u2]").first()
     other.size += 1
     other.save()
-    problems = _check(made, uploads=[first, second])["problems"]
+    # An upload whose counting task was never queued (so it would wait for ever).
+    uploads = [language_audit.Upload("notes-0.txt", 10, faults.upload_content("u3", 0))]
+    language_audit.start_audit(
+        programme=Programme.objects.get(pk=made["programme"]), by=lead, title="Harness upload [u3]", uploads=uploads
+    )
+    third = {"kind": "upload", "marker": "u3", "outcome": "unknown", "files": 1}
+
+    problems = _check(made, [rating], [first, second, third])["problems"]
+    assert any(p.startswith("rating round") and "half there" in p for p in problems), problems
     assert any(p.startswith("upload u1: half there") and "without its file" in p for p in problems), problems
     assert any(p.startswith("upload u2: half there") and "other bytes" in p for p in problems), problems
-
-
-def test_it_notices_an_upload_whose_counting_task_was_never_queued(harness):
-    made, lead = harness
-    uploads = [language_audit.Upload("notes-0.txt", 10, faults.upload_content("u1", 0))]
-    language_audit.start_audit(
-        programme=Programme.objects.get(pk=made["programme"]), by=lead, title="Harness upload [u1]", uploads=uploads
-    )
-    write = {"kind": "upload", "marker": "u1", "outcome": "unknown", "files": 1}
-    problems = _check(made, uploads=[write])["problems"]
-    assert any("no counting task queued" in problem for problem in problems), problems
+    assert any(p.startswith("upload u3: half there") and "no counting task queued" in p for p in problems), problems
