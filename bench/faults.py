@@ -1,9 +1,12 @@
 """`make faults`: is every acknowledged write still there after a crash?
 
 For each engine, the production server (gunicorn, production settings, as
-bench/run.py starts it) takes writes from several clients at once: anonymous
-survey submissions (each with its own printed code) and signed-in progress
-updates on implementation-plan actions. At a random moment the harness
+bench/run.py starts it) takes writes from several clients at once, of four
+kinds, all in flight in every round between kills: anonymous survey submissions
+(each with its own printed code), signed-in progress updates on
+implementation-plan actions, organisational assessment ratings (one item's
+score and evidence at a time) and language audit uploads (plain-text files,
+kept encrypted until counted). At a random moment the harness
 `kill -9`s the whole server (master and workers) or, on PostgreSQL, the
 database (the postmaster and every backend of a scratch cluster it started
 itself with initdb on another port: never the shared one), starts it again
@@ -13,7 +16,9 @@ the server's environment (bench/faults_data.py) checks every write:
 - acknowledged (a redirect to the thanks or action page): there exactly once;
 - refused (the form came back): not there;
 - unknown (the connection died, or a 5xx): there whole or not at all
-  (a response stored iff its code is spent; an action's version matches its history).
+  (a response stored iff its code is spent; an action's version matches its history;
+  a rating's version step matches its answer; an upload has every document, each
+  document its own file's bytes, and its counting task queued).
 
 On SQLite, also a full disk: the database on a small tmpfs, the rest of the
 space filled: a calm 503, nothing half-written, and writes work again once
@@ -74,15 +79,35 @@ class Options:
 
 QUICK = Options(kills=2, writers=4, kill_after=(1.0, 2.0), report=OUT_DIR / "faults-quick.md")
 
+# Each writer writes one kind, so with four writers or more every kind is in flight at every kill.
+KINDS = ("survey", "update", "rating", "upload")
+
+
+def raters_for(writers: int) -> int:
+    """How many of `writers` write ratings (each needs assessment rounds of its own)."""
+    return sum(1 for number in range(writers) if KINDS[number % len(KINDS)] == "rating")
+
+
+def upload_content(marker: str, number: int) -> bytes:
+    """What file `number` of the upload marked `marker` holds: the harness sends
+    exactly this, and the check (bench/faults_data.py) compares the stored bytes with it."""
+    line = f"Harness upload [{marker}] file {number}: people who use the service, in their own words.\n"
+    return (line * (3 + number)).encode()
+
 
 @dataclass
 class Write:
-    kind: str  # "survey" or "update"
+    kind: str  # one of KINDS
     marker: str
     outcome: str = "unsent"  # accepted, refused, unknown, unsent (never reached the server)
     code: str = ""
     action: int = 0
+    round: int = 0  # a rating: the assessment round, the item and the value given
+    item: str = ""
+    value: str = ""
+    files: int = 0  # an upload: how many files it sent
     status: int = 0
+    kill_round: int = 0  # which stretch between kills it was sent in (1: before the first)
     started: float = 0.0  # wall-clock time.time(), to place the write before or after a backup
     finished: float = 0.0
 
@@ -97,6 +122,8 @@ class EngineResult:
     unknown: int = 0
     unknown_stored: int = 0
     lost: int = 0
+    by_kind: dict = field(default_factory=dict)  # kind of write -> its counts
+    rounds_mixed: int = 0  # stretches between kills in which every kind of write reached the server
     problems: list = field(default_factory=list)
     restarts_clean: int = 0
     restart_seconds_max: float = 0.0
@@ -288,6 +315,39 @@ def health(port: int) -> int:
         connection.close()
 
 
+def form_pages(data: dict) -> list[tuple[str, bool]]:
+    """The page of each kind of write: (path, signed in)."""
+    pages = [(f"/answer/{data['token']}/", False), (f"/actions/{data['actions'][0]}/update/", True)]
+    pages.append((f"/programmes/{data['programme']}/language-audits/new/", True))
+    if data.get("rounds") and data["rounds"][0] and data.get("rating_slots"):
+        pages.append((f"/assessment-rounds/{data['rounds'][0][0]}/rate/{data['rating_slots'][0][0]}/", True))
+    return pages
+
+
+def answers_cleanly(port: int, data: dict, workers: int) -> bool:
+    """After a (re)start: every kind of write's page opens, from several clients
+    at once so that each worker answers (and is warm before the writers return)."""
+
+    def opens_all() -> bool:
+        for path, signed_in in form_pages(data):
+            headers = {"Cookie": f"sessionid={data['session']}"} if signed_in else {}
+            try:
+                response, _ = _request(port, "GET", path, headers)
+            except (OSError, http.client.HTTPException):
+                return False
+            if response.status != 200:
+                return False
+        return True
+
+    outcomes: list[bool] = []
+    threads = [threading.Thread(target=lambda: outcomes.append(opens_all())) for _ in range(max(2, workers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return health(port) == 200 and len(outcomes) == len(threads) and all(outcomes)
+
+
 # --- The writers ------------------------------------------------------------------------------
 
 
@@ -349,6 +409,106 @@ def write_update(port: int, session: str, write: Write) -> None:
         write.outcome = "refused"
 
 
+class Choices(HTMLParser):
+    """The values each radio button group on a page offers."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.values: dict[str, list[str]] = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "input" and found.get("type") == "radio" and found.get("name"):
+            self.values.setdefault(found["name"], []).append(found.get("value") or "")
+
+
+def _form_headers(port: int, session: str, csrf: str, path: str, content_type: str) -> dict:
+    return {
+        "Cookie": f"sessionid={session}; csrftoken={csrf}",
+        "Content-Type": content_type,
+        "Origin": f"http://{HOST}:{port}",
+        "Referer": f"http://{HOST}:{port}{path}",
+    }
+
+
+def _open_form(port: int, session: str, path: str) -> tuple[str, dict, str] | None:
+    """GET a signed-in form: (csrf cookie, hidden fields, page), or None if it did not open."""
+    try:
+        response, html = _request(port, "GET", path, {"Cookie": f"sessionid={session}"})
+    except (OSError, http.client.HTTPException):
+        return None
+    if response.status != 200:
+        return None
+    return survey_client.csrf_cookie(response), Hidden(html).values, html
+
+
+def write_rating(port: int, session: str, write: Write, section: str, index: int) -> None:
+    """One assessment item answered (a score and evidence naming the marker) on
+    its section's page, as the rater would. A redirect onwards (the next section,
+    or the check page after the last) is the acknowledgement."""
+    path = f"/assessment-rounds/{write.round}/rate/{section}/"
+    opened = _open_form(port, session, path)
+    if opened is None:
+        return
+    csrf, hidden, html = opened
+    if write.value not in Choices(html).values.get(f"value_{index}", []):
+        return  # not the page expected: nothing sent
+    fields = {
+        "csrfmiddlewaretoken": hidden.get("csrfmiddlewaretoken", ""),
+        "version": hidden.get("version", ""),
+        f"value_{index}": write.value,
+        f"evidence_{index}": f"Harness rating [{write.marker}]",
+    }
+    write.outcome = "unknown"
+    headers = _form_headers(port, session, csrf, path, "application/x-www-form-urlencoded")
+    try:
+        response, _ = _request(port, "POST", path, headers, urlencode(fields))
+    except (OSError, http.client.HTTPException):
+        return
+    write.status = response.status
+    if response.status == 302 and f"/assessment-rounds/{write.round}/" in response.getheader("Location", ""):
+        write.outcome = "accepted"
+    elif response.status == 200:  # the form came back: told it was not saved
+        write.outcome = "refused"
+
+
+def write_upload(port: int, session: str, programme: int, write: Write) -> None:
+    """A language audit of `write.files` plain-text files, uploaded as a browser
+    would (multipart). A redirect to the new audit's page is the acknowledgement."""
+    path = f"/programmes/{programme}/language-audits/new/"
+    opened = _open_form(port, session, path)
+    if opened is None:
+        return
+    csrf, hidden, _ = opened
+    boundary = f"harness{secrets.token_hex(12)}"
+    parts = []
+    for name, value in (
+        ("csrfmiddlewaretoken", hidden.get("csrfmiddlewaretoken", "")),
+        ("title", f"Harness upload [{write.marker}]"),
+    ):
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for number in range(write.files):
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="documents"; filename="notes-{number}.txt"\r\n'
+            "Content-Type: text/plain\r\n\r\n".encode()
+            + upload_content(write.marker, number)
+            + b"\r\n"
+        )
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    write.outcome = "unknown"
+    headers = _form_headers(port, session, csrf, path, f"multipart/form-data; boundary={boundary}")
+    try:
+        response, _ = _request(port, "POST", path, headers, body)
+    except (OSError, http.client.HTTPException):
+        return
+    write.status = response.status
+    if response.status == 302 and "/language-audits/" in response.getheader("Location", ""):
+        write.outcome = "accepted"
+    elif response.status in (200, 400):  # the form came back with what to fix: not saved
+        write.outcome = "refused"
+
+
 def write_survey(port: int, token: str, write: Write, rng: random.Random) -> None:
     attempt = survey_client.Attempt(0, write.code, write.marker, f"{write.marker}-g", f"{write.marker}-p")
     opened = survey_client.open_page(port, token, attempt)
@@ -371,6 +531,7 @@ class Writers:
     def __init__(self, port: int, data: dict, codes: "queue.SimpleQueue[str]", count: int, rng: random.Random):
         self.port, self.data, self.codes, self.rng = port, data, codes, rng
         self.stopping = threading.Event()
+        self.kill_round = 1  # moved on by whoever kills
         self.writes: list[Write] = []
         self.lock = threading.Lock()
         self.threads = [threading.Thread(target=self.run, args=(n,), daemon=True) for n in range(count)]
@@ -378,20 +539,35 @@ class Writers:
     def run(self, number: int) -> None:
         rng = random.Random(self.rng.random())
         action = self.data["actions"][number % len(self.data["actions"])]
+        kind = KINDS[number % len(KINDS)]
+        # A rating writer answers the items of its own rounds one by one, never one twice.
+        rounds = self.data.get("rounds") or [[]]
+        mine = rounds[(number // len(KINDS)) % len(rounds)]
+        slots = [(round_, slot) for round_ in mine for slot in self.data.get("rating_slots", [])]
+        answered = 0
         while not self.stopping.is_set():
             marker = f"w{number}-{secrets.token_hex(5)}"
-            began = time.time()
-            if rng.random() < 0.6:
+            began, kill_round = time.time(), self.kill_round
+            slot = slots[answered] if kind == "rating" and answered < len(slots) else None
+            if kind == "survey" or (kind == "rating" and slot is None):  # all its items answered: surveys instead
                 try:
                     code = self.codes.get_nowait()
                 except queue.Empty:
                     return
                 write = Write("survey", marker, code=code)
                 write_survey(self.port, self.data["token"], write, rng)
+            elif kind == "rating":
+                round_, (section, index, item, values) = slot
+                write = Write("rating", marker, round=round_, item=item, value=rng.choice(values))
+                write_rating(self.port, self.data["session"], write, section, index)
+                answered += write.outcome != "unsent"  # an item tried is never tried again
+            elif kind == "upload":
+                write = Write("upload", marker, files=rng.choice((1, 2)))
+                write_upload(self.port, self.data["session"], self.data["programme"], write)
             else:
                 write = Write("update", marker, action=action)
                 write_update(self.port, self.data["session"], write)
-            write.started, write.finished = began, time.time()
+            write.started, write.finished, write.kill_round = began, time.time(), kill_round
             with self.lock:
                 self.writes.append(write)
             if write.outcome == "unsent":
@@ -457,27 +633,42 @@ def collect_static(env: dict) -> None:
         django(env, "manage.py", "collectstatic", "--no-input", "--verbosity", "0")
 
 
-def setup_data(env: dict, work: Path, codes: int, actions: int, sessions: int = 1) -> tuple[dict, list[str]]:
+def setup_data(
+    env: dict, work: Path, codes: int, actions: int, sessions: int = 1, rounds: int = 2
+) -> tuple[dict, list[str]]:
+    """`actions`: one per writer; `rounds`: assessment rounds for each rating writer."""
     codes_file = work / "codes.txt"
     data = json.loads(
         django(
             env, "-m", "bench.faults_data", "setup", "--codes", str(codes), "--actions", str(actions),
-            "--out", str(codes_file), "--sessions", str(sessions),
+            "--out", str(codes_file), "--sessions", str(sessions), "--rounds", str(rounds),
+            "--raters", str(max(1, raters_for(actions))),
         ).strip().splitlines()[-1]
     )  # fmt: skip
     return data, codes_file.read_text().split()
 
 
 def check(env: dict, work: Path, data: dict, writes: list[Write]) -> dict:
+    sent = [asdict(w) for w in writes if w.outcome != "unsent"]
     expect = {
         "survey": data["survey"],
         "actions": data["actions"],
-        "surveys": [asdict(w) for w in writes if w.kind == "survey" and w.outcome != "unsent"],
-        "updates": [asdict(w) for w in writes if w.kind == "update" and w.outcome != "unsent"],
+        "programme": data["programme"],
+        "rounds": data.get("rounds", []),
+        **{f"{kind}s": [w for w in sent if w["kind"] == kind] for kind in KINDS},
     }
     path = work / "expect.json"
     path.write_text(json.dumps(expect))
     return json.loads(django(env, "-m", "bench.faults_data", "check", "--expect", str(path)).strip().splitlines()[-1])
+
+
+def rounds_mixed(writes: list[Write], kills: int) -> int:
+    """How many stretches ending in a kill had every kind of write reach the server."""
+    kinds: dict[int, set[str]] = {}
+    for write in writes:
+        if write.outcome != "unsent":
+            kinds.setdefault(write.kill_round, set()).add(write.kind)
+    return sum(1 for number in range(1, kills + 1) if kinds.get(number, set()) >= set(KINDS))
 
 
 def crash_engine(engine: str, options: Options, rng: random.Random) -> EngineResult:
@@ -500,12 +691,17 @@ def crash_engine(engine: str, options: Options, rng: random.Random) -> EngineRes
         collect_static(env)
         kinds = ["server"] + (["database"] if cluster else [])
         total_kills = options.kills * len(kinds)
-        data, codes = setup_data(env, work, codes=400 * total_kills + 200, actions=options.writers)
+        # A rating writer answers about one item a second: enough rounds (56 items each) to last.
+        data, codes = setup_data(
+            env, work, codes=400 * total_kills + 200, actions=options.writers, rounds=2 + 2 * total_kills
+        )
         code_queue: queue.SimpleQueue[str] = queue.SimpleQueue()
         for code in codes:
             code_queue.put(code)
         server = Server(env, options.workers, work / "server.log")
         server.start()
+        if not answers_cleanly(server.port, data, options.workers):
+            result.problems.append("the pages of the writes did not all open before any kill")
         plan = [kind for kind in kinds for _ in range(options.kills)]
         rng.shuffle(plan)
         try:
@@ -514,6 +710,7 @@ def crash_engine(engine: str, options: Options, rng: random.Random) -> EngineRes
                 for number, kind in enumerate(plan, start=1):
                     time.sleep(rng.uniform(*options.kill_after))
                     (server.kill if kind == "server" else cluster.kill)()
+                    writers.kill_round = number + 1
                     result.kills[kind] = result.kills.get(kind, 0) + 1
                     restart_started = time.monotonic()
                     if kind == "server":
@@ -521,17 +718,22 @@ def crash_engine(engine: str, options: Options, rng: random.Random) -> EngineRes
                     else:
                         cluster.start()
                         server.wait_healthy()
-                    result.restart_seconds_max = max(result.restart_seconds_max, time.monotonic() - restart_started)
-                    if health(server.port) == 200:
+                    if answers_cleanly(server.port, data, options.workers):
                         result.restarts_clean += 1
+                    result.restart_seconds_max = max(result.restart_seconds_max, time.monotonic() - restart_started)
                     say(f"   kill {number}/{len(plan)} ({kind}): {len(writers.writes)} writes tried so far")
                 time.sleep(options.kill_after[1])
             writes = writers.writes
         finally:
             server.stop()
         checked = check(env, work, data, writes)
-        for key in ("writes", "acknowledged", "refused", "unknown", "unknown_stored", "lost", "problems"):
+        for key in ("writes", "acknowledged", "refused", "unknown", "unknown_stored", "lost", "by_kind", "problems"):
             setattr(result, key, checked[key])
+        result.rounds_mixed = rounds_mixed(writes, len(plan))
+        if options.writers >= len(KINDS) and result.rounds_mixed != len(plan):
+            result.problems.append(
+                f"every kind of write reached the server in only {result.rounds_mixed} of {len(plan)} kill rounds"
+            )
         if result.restarts_clean != len(plan):
             result.problems.append(f"only {result.restarts_clean} of {len(plan)} restarts answered cleanly")
         if engine == "sqlite" and options.disk_full:
@@ -732,6 +934,29 @@ def report(results: list[EngineResult], options: Options) -> str:
             f"{r.acknowledged} | {r.refused} | {r.unknown} ({r.unknown_stored} / {r.unknown - r.unknown_stored}) | "
             f"{r.lost} | {half} | {r.restarts_clean} (slowest {r.restart_seconds_max:.1f} s) |"
         )
+    lines += [
+        "",
+        "By kind of write (each writer writes one kind, so every kind is in flight at every kill):",
+        "",
+        "| Engine | Kind | Writes tried | Acknowledged | Refused | No answer (stored whole / not) | Lost | Kill rounds with every kind |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    names = {
+        "survey": "Survey submissions",
+        "update": "Action updates",
+        "rating": "Assessment ratings",
+        "upload": "Uploads (language audit)",
+    }
+    for r in results:
+        for kind in KINDS:
+            k = r.by_kind.get(kind) or {}
+            if not k:
+                continue
+            lines.append(
+                f"| {ENGINES[r.engine]} | {names[kind]} | {k['writes']} | {k['acknowledged']} | {k['refused']} | "
+                f"{k['unknown']} ({k['unknown_stored']} / {k['unknown'] - k['unknown_stored']}) | {k['lost']} | "
+                f"{r.rounds_mixed} of {sum(r.kills.values())} |"
+            )
     for r in results:
         if r.disk_full:
             d = r.disk_full
@@ -753,7 +978,9 @@ def report(results: list[EngineResult], options: Options) -> str:
         "Acknowledged: the server answered with the redirect that tells the person it was saved. "
         "No answer: the connection died, or any answer other than that redirect or the form shown again "
         "(a 5xx, the calm 503); such a write may be stored, but only whole "
-        "(a survey response exactly when its code is spent; an action's version matching its history).",
+        "(a survey response exactly when its code is spent; an action's version matching its history; "
+        "a rater's version moved on once for each answer stored; an upload with a document for each file, "
+        "each document's encrypted bytes equal to the file sent, and its counting task queued).",
         "",
     ]
     return "\n".join(lines)

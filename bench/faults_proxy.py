@@ -8,7 +8,8 @@ losing a server loses nothing but the requests it was answering.
 2. Two gunicorn servers (production settings) on two ports, and haproxy in
    front (round robin, health checks on /health/, a request retried on the
    other server only when it never reached one: a POST is never replayed).
-3. Writers through the proxy (survey submissions, signed-in progress updates)
+3. Writers through the proxy (survey submissions, signed-in progress updates,
+   assessment ratings and language audit uploads, as in bench/faults.py)
    and a signed-in reader; after a while one server is killed with kill -9.
 4. Checks: every acknowledged write there exactly once, nothing half there;
    the signed-in reader was never sent to the sign-in page; and failed
@@ -21,6 +22,7 @@ losing a server loses nothing but the requests it was answering.
 import contextlib
 import http.client
 import json
+import os
 import queue
 import random
 import secrets
@@ -164,7 +166,8 @@ def throttling_across(ports: list[int], email: str, password: str) -> dict:
 
 @contextlib.contextmanager
 def fresh_pg_database():
-    name = f"pathfinder_faults_{secrets.token_hex(4)}"
+    # PATHFINDER_FAULTS_DATABASE: the start of the name, so parallel runs on one shared server keep apart.
+    name = f"{os.environ.get('PATHFINDER_FAULTS_DATABASE', 'pathfinder_faults')}_{secrets.token_hex(4)}"
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
@@ -193,6 +196,9 @@ def two_servers(writers: int = 4, load_seconds: float = 4.0, seed: int | None = 
             servers = [faults.Server(env, 2, work / f"server-{n}.log") for n in range(2)]
             for server in servers:
                 server.start()
+                # Warm, as servers in service are: each kind of write's page opens on each server.
+                if not faults.answers_cleanly(server.port, data, 2):
+                    raise SystemExit(f"the pages of the writes did not open on server {server.port}")
             proxy = Proxy([server.port for server in servers], work)
             proxy.start()
             code_queue: queue.SimpleQueue[str] = queue.SimpleQueue()
@@ -225,6 +231,7 @@ def two_servers(writers: int = 4, load_seconds: float = 4.0, seed: int | None = 
     outcome = {
         "writes": checked["writes"],
         "acknowledged": checked["acknowledged"],
+        "by_kind": {kind: (row["acknowledged"], row["lost"]) for kind, row in checked["by_kind"].items()},
         "after_kill": len(load.writes) - killed_at,
         "acknowledged_after_kill": sum(1 for w in load.writes[killed_at:] if w.outcome == "accepted"),
         "lost": checked["lost"],

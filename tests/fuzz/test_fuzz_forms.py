@@ -11,11 +11,23 @@ Whatever comes back never carries a typed <script> as markup (it is escaped).
 A form is "refused" when it comes back with an error summary or a 4xx; then
 every table must be exactly as it was (row counts and a digest of every row).
 
+'This is me' (pathfinder/thisisme) is fuzzed the same way, each page as the
+person it is for: the person's own pages (their parts, sharing, stopping a share,
+deleting their profile) signed in as the person who holds the profile; the key
+worker's pages (a new profile, recovery) as the lead; and setting up, signing in
+and the second step as someone not signed in, with a real set-up code, the
+person's username and passphrase, and a sign-in waiting for its second step, so
+that drawn values reach past the first check. Whatever an example did to the
+session (a sign-in, a sign-out, a deleted profile) is undone with the database,
+and the next example starts signed in as before.
+
 The API has its own schemathesis run (pathfinder/api/tests/test_api_schemathesis.py).
 The sign-in pages are allauth's and are fuzzed in test_fuzz_accounts.py.
 """
 
+import copy
 import re
+import time
 
 import pytest
 from django.db import transaction
@@ -27,12 +39,26 @@ from lxml import html as lxml_html
 
 from pathfinder.workforce import training
 from tests.fuzz import hostile, snapshot
-from tests.test_route_matrix import ROUTES
+from tests.test_route_matrix import ROUTES, _tim
 
-FUZZED = {name: route for name, route in ROUTES.items() if route.access in {"public", "signed_in", "service", "site"}}
+THIS_IS_ME = {"thisisme_person", "thisisme_keyworker", "thisisme_grantee"}
+FUZZED = {
+    name: route
+    for name, route in ROUTES.items()
+    if route.access in {"public", "signed_in", "service", "site"} | THIS_IS_ME
+}
+# Setting up and signing in to 'This is me' are for people who are not signed in.
+SIGNED_OUT = {"thisisme_set_up", "thisisme_sign_in", "thisisme_second_step"}
+PASSPHRASE = "kettle harbour green morning"  # the person's, in the route matrix's world
 
 
-def _person(route, world):
+def _person(name, route, world):
+    if name in SIGNED_OUT:
+        return None
+    if route.access == "thisisme_person":
+        return _tim(world).person
+    if route.access == "thisisme_grantee":
+        return _tim(world).gp
     if route.access == "site":
         return world.admin
     if route.only and "lead" not in route.only:
@@ -44,7 +70,42 @@ def _person(route, world):
 DOWNLOAD = re.compile(r"(_pdf|_download|_export|_feed)$")
 
 
-def _forms_for(name, route, world, client) -> list[hostile.Form]:
+def _emergency_start(name, world) -> None:
+    """Emergency access and its review show their forms only to someone with
+    two-step verification, and the review form only for a use waiting for review."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from pathfinder.thisisme import emergency
+
+    TOTP.activate(world.lead, generate_totp_secret())
+    if name == "thisisme_emergency_reviews":
+        reason = "The person was taken ill in the waiting room and cannot say what helps."
+        emergency.start(_tim(world).profile, user=world.lead, reason=reason, hours=4)
+
+
+def _signed_out_start(name, world, client) -> dict[str, str]:
+    """For 'This is me' set-up and sign-in: what a person would type, offered to
+    hypothesis as the fields' sensible values, so examples get past the first check."""
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+
+    from pathfinder.thisisme import people
+
+    tim = _tim(world)
+    if name == "thisisme_set_up":
+        _, code = people.create_person(service=world.service, name="Sam", key_worker=world.member, by=world.member)
+        return {"code": code, "username": "sam.kerr", "passphrase": "lantern meadow quiet river"}
+    if name == "thisisme_sign_in":
+        return {"username": "robin", "passphrase": PASSPHRASE}
+    if name == "thisisme_second_step":
+        secret = generate_totp_secret()
+        TOTP.activate(tim.person, secret)
+        response = client.post(reverse("thisisme_sign_in"), {"username": "robin", "passphrase": PASSPHRASE})
+        assert response["Location"] == reverse("thisisme_second_step")  # waiting for the second step
+        return {"code": format_hotp_value(hotp_value(secret, int(time.time()) // 30))}
+    return {}
+
+
+def _forms_for(name, route, world, client, typed=None) -> list[hostile.Form]:
     kwargs = route.kwargs(world) or {}
     url = reverse(name, kwargs=kwargs or None)
     forms = []
@@ -68,6 +129,12 @@ def _forms_for(name, route, world, client) -> list[hostile.Form]:
         if name == "account_stay_signed_in":
             fields.append(hostile.Field("next", "hidden", default="/account/"))
         forms.append(hostile.Form(url, fields))
+    for form in forms:
+        for f in form.fields:
+            if f.name in (typed or {}):
+                f.default = typed[f.name]
+        if typed and "passphrase_again" in {f.name for f in form.fields}:
+            next(f for f in form.fields if f.name == "passphrase_again").default = typed["passphrase"]
     # Signing out and the account pages are allauth's (test_fuzz_accounts.py).
     return [form for form in forms if not form.action.startswith("/accounts/")]
 
@@ -119,11 +186,17 @@ def _post(client: Client, form: hostile.Form, data):
 def test_it_survives_hostile_input(name, world):
     route = FUZZED[name]
     client = Client(raise_request_exception=False)
-    client.force_login(_person(route, world), backend="allauth.account.auth_backends.AuthenticationBackend")
+    person = _person(name, route, world)
+    if person is not None:
+        client.force_login(person, backend="allauth.account.auth_backends.AuthenticationBackend")
     # Pages copy the built-in training catalogue into a service the first time
     # they need it: do that now, so it is not taken for a change a form made.
     training.catalogue_for(world.service)
-    forms = _forms_for(name, route, world, client)
+    typed = _signed_out_start(name, world, client) if name in SIGNED_OUT else None
+    if name in {"thisisme_emergency", "thisisme_emergency_reviews"}:
+        route.kwargs(world)  # the service's settings allow emergency access, with the lead as Caldicott lead
+        _emergency_start(name, world)
+    forms = _forms_for(name, route, world, client, typed)
     if not forms:
         pytest.skip("no POST form on this page")
 
@@ -131,6 +204,10 @@ def test_it_survives_hostile_input(name, world):
     @given(data=st.data())
     def fuzz(data):
         form = data.draw(st.sampled_from(forms), label="form")
+        # A sign-in, sign-out or deleted profile changes the session key; the session
+        # rows are rolled back with everything else, so the old cookie is good again.
+        cookies = client.cookies
+        client.cookies = copy.deepcopy(cookies)
         with transaction.atomic():
             before = snapshot.take()
             response, sent = _post(client, form, data)
@@ -142,6 +219,7 @@ def test_it_survives_hostile_input(name, world):
                 after = snapshot.take()
                 assert not snapshot.changed(before, after), (form.action, response.status_code, _short(sent))
             transaction.set_rollback(True)
+        client.cookies = cookies
 
     fuzz()
 

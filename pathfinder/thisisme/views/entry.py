@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from pathfinder.core import audit
+from pathfinder.core.services import hash_token
 from pathfinder.thisisme import people
 from pathfinder.thisisme.forms import SecondStepForm, SetUpForm, SignInForm
 
@@ -27,7 +28,9 @@ TOO_MANY = (
 
 
 def _tries_key(username: str) -> str:
-    return f"thisisme-sign-in:{username.strip().lower()}"
+    # Hashed: a username can hold anything a form field can (spaces, quotes,
+    # control characters), which a cache key must not; and it is never kept as typed.
+    return f"thisisme-sign-in:{hash_token(username.strip().lower())}"
 
 
 def _sign_in(request, profile):

@@ -1,5 +1,8 @@
 """Key workers, service settings, emergency access and its review."""
 
+import contextlib
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -153,7 +156,10 @@ def emergency_reviews(request, slug):
         raise PermissionDenied
     form = ReviewForm(request.POST or None)
     if request.method == "POST":
-        use = scoped(EmergencyAccess, request.user).filter(service=service, ref=request.POST.get("use")).first()
+        use = None
+        with contextlib.suppress(ValueError):  # not an id at all: not found either
+            ref = uuid.UUID(request.POST.get("use", ""))
+            use = scoped(EmergencyAccess, request.user).filter(service=service, ref=ref).first()
         if use is None:
             form.add_error(None, "That emergency access could not be found. It may have been reviewed already.")
         elif form.is_valid():
