@@ -9,7 +9,7 @@ import secrets
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -170,37 +170,69 @@ class Submission:
     code: str = ""
 
 
-def _hold_open(survey_id: int) -> None:
-    """Share-lock the survey row for this submission's transaction.
+# What a submission reads (surveys/models.py's tables). FOR SHARE OF s locks
+# the survey row only; the participant sub-select is a plain read.
+_OPEN_STATE = (
+    "SELECT s.opens_on, s.closes_on, s.closed_early_on, s.distribution,"
+    " (SELECT p.id FROM surveys_participant p WHERE p.survey_id = s.id AND p.code_hash = %s)"
+    " FROM surveys_survey s WHERE s.id = %s"
+)
+_OPEN_STATE_LOCKED = (
+    "SELECT s.opens_on, s.closes_on, s.closed_early_on, s.distribution,"
+    " (SELECT p.id FROM surveys_participant p WHERE p.survey_id = s.id AND p.code_hash = %s)"
+    " FROM surveys_survey s WHERE s.id = %s FOR SHARE OF s"
+)
+_SPEND = "INSERT INTO surveys_spentcode (survey_id, token) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+
+
+def _hold_open(survey_id: int, code_hash: str | None) -> tuple[Survey | None, int | None]:
+    """Share-lock the survey row for this submission's transaction, and read
+    what the submission needs from it, in one statement: whether it is open,
+    how it is answered, and (for a code) the participant the code belongs to.
 
     Submissions share the lock with one another, but closing needs it
     exclusively: so a survey never closes half-way through someone's
     submission. SQLite runs one writing transaction at a time already.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM surveys_survey WHERE id = %s FOR SHARE", [survey_id])
+    Only the survey row is locked (FOR SHARE OF): the participant is read in
+    a sub-select, never locked, so nothing is written into its row.
+    Returns (None, None) if the survey is gone."""
+    statement = _OPEN_STATE_LOCKED if connection.vendor == "postgresql" else _OPEN_STATE
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [code_hash, survey_id])  # no code: "= NULL" finds nobody
+        row = cursor.fetchone()
+    if row is None:
+        return None, None
+    opens_on, closes_on, closed_early_on, distribution, participant_id = row
+    state = Survey(
+        pk=survey_id,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        closed_early_on=closed_early_on,
+        distribution=distribution,
+    )
+    return state, participant_id
 
 
-def _spend(survey, code: str) -> None:
-    """Use up the invitation behind `code`, or raise CodeNotAccepted.
+def _spend(survey_id: int, participant_id: int | None) -> None:
+    """Use up the invitation of `participant_id` (the one the code belongs
+    to), or raise CodeNotAccepted.
 
     The participant row is only read, never written or locked (a lock would
     write this transaction's id into it, beside the answers' row). Using the
-    same invitation twice at once is stopped by the mark's unique constraint."""
-    participant_id = (
-        Participant.objects.filter(survey=survey, code_hash=codes.code_hash(code)).values_list("pk", flat=True).first()
-    )
+    same invitation twice at once is stopped by the mark's unique constraint:
+    the insert does nothing if the mark is there already (or, on PostgreSQL,
+    waits for a submission in flight with the same code and then does
+    nothing if that one was stored), so no savepoint is needed."""
     if participant_id is None:
         raise CodeNotAccepted
-    tokens = _spent_tokens(survey.pk, participant_id)
-    if SpentCode.objects.filter(survey=survey, token__in=tokens).exists():
+    newest, *older = _spent_tokens(survey_id, participant_id)
+    # A mark made under an older key (not yet re-keyed by rotate_keys) counts too.
+    if older and SpentCode.objects.filter(survey_id=survey_id, token__in=older).exists():
         raise CodeNotAccepted
-    try:
-        with transaction.atomic():
-            SpentCode.objects.create(survey=survey, token=tokens[0])
-    except IntegrityError:
-        raise CodeNotAccepted from None
+    with connection.cursor() as cursor:
+        cursor.execute(_SPEND, [survey_id, newest])
+        if cursor.rowcount != 1:
+            raise CodeNotAccepted
 
 
 @transaction.atomic
@@ -209,13 +241,16 @@ def submit(survey: Survey, submission: Submission) -> None:
 
     A submission with no answers at all spends the code (so no more reminders)
     but stores nothing: it is nobody's answer, and must not count towards any
-    threshold."""
-    _hold_open(survey.pk)
-    survey = Survey.objects.get(pk=survey.pk)
-    if not survey.is_open():
+    threshold.
+
+    At most three statements, in one transaction: the survey read (and
+    share-locked) with the code's participant, the mark that the code is
+    used, and the answers."""
+    state, participant_id = _hold_open(survey.pk, codes.code_hash(submission.code) if submission.code else None)
+    if state is None or not state.is_open():
         raise SurveyNotOpen
-    if survey.distribution == Survey.Distribution.CODES:
-        _spend(survey, submission.code)
+    if state.distribution == Survey.Distribution.CODES:
+        _spend(survey.pk, participant_id)  # no code, or one nobody was given: no participant
     if submission.answers:
         Response.sealed(survey, submission.answers).save(force_insert=True)
 
