@@ -31,8 +31,28 @@ class SurveyNotOpen(Exception):
 
 def survey_by_link(token: str) -> Survey | None:
     """The survey behind a public link; the token is the only key."""
-    found = Survey.objects.select_related("instrument_version", "programme__service").filter(link_token=token)
+    found = (
+        Survey.objects.select_related("instrument_version", "programme__service")
+        # Only what the answer and thanks pages use. The version's definition is
+        # parsed once per process (InstrumentVersion.parsed), so it is not read
+        # here, on every request, but loaded the first time a version is seen.
+        .only(*_BY_LINK_FIELDS)
+        .filter(link_token=token)
+    )
     return next(iter(found.order_by()[:1]), None)  # the token is unique: no ordering needed
+
+
+_BY_LINK_FIELDS = (
+    "title",
+    "distribution",
+    "opens_on",
+    "closes_on",
+    "closed_early_on",
+    "included_optional",
+    "link_token",
+    "instrument_version__checksum",
+    "programme__service__name",
+)
 
 
 @transaction.atomic
