@@ -29,30 +29,42 @@ class SurveyNotOpen(Exception):
     pass
 
 
-def survey_by_link(token: str) -> Survey | None:
-    """The survey behind a public link; the token is the only key."""
-    found = (
-        Survey.objects.select_related("instrument_version", "programme__service")
-        # Only what the answer and thanks pages use. The version's definition is
-        # parsed once per process (InstrumentVersion.parsed), so it is not read
-        # here, on every request, but loaded the first time a version is seen.
-        .only(*_BY_LINK_FIELDS)
-        .filter(link_token=token)
-    )
-    return next(iter(found.order_by()[:1]), None)  # the token is unique: no ordering needed
-
-
-_BY_LINK_FIELDS = (
-    "title",
-    "distribution",
-    "opens_on",
-    "closes_on",
-    "closed_early_on",
-    "included_optional",
-    "link_token",
-    "instrument_version__checksum",
-    "programme__service__name",
+# The survey behind a public link, with only what the answer and thanks pages
+# use: its own columns, its version's checksum and its service's name. Written
+# out (not built by the ORM on every request) because every respondent's page
+# and submission starts here. The version's definition is not read: it never
+# changes once stored and is parsed once per process (InstrumentVersion.parsed),
+# loaded the first time the process sees the version.
+_BY_LINK = (
+    "SELECT s.id, s.programme_id, s.instrument_version_id, s.kind, s.title, s.distribution, s.opens_on,"
+    " s.closes_on, s.closed_early_on, s.included_optional, s.link_token, s.archived, s.version,"
+    " v.checksum AS version_checksum, p.service_id AS programme_service_id, sv.name AS service_name"
+    " FROM surveys_survey s"
+    " JOIN instruments_instrumentversion v ON v.id = s.instrument_version_id"
+    " JOIN programmes_programme p ON p.id = s.programme_id"
+    " JOIN core_service sv ON sv.id = p.service_id"
+    " WHERE s.link_token = %s"
 )
+
+
+def survey_by_link(token: str) -> Survey | None:
+    """The survey behind a public link; the token is the only key (unique)."""
+    from pathfinder.core.models import Service
+    from pathfinder.instruments.models import InstrumentVersion
+    from pathfinder.programmes.models import Programme
+
+    survey = next(iter(Survey.objects.raw(_BY_LINK, [token])), None)
+    if survey is None:
+        return None
+    # Only these columns are loaded; any other is read from the database if asked for.
+    survey.instrument_version = InstrumentVersion.from_db(
+        survey._state.db, ["id", "checksum"], [survey.instrument_version_id, survey.version_checksum]
+    )
+    service = Service.from_db(survey._state.db, ["id", "name"], [survey.programme_service_id, survey.service_name])
+    programme = Programme.from_db(survey._state.db, ["id", "service_id"], [survey.programme_id, service.pk])
+    programme.service = service
+    survey.programme = programme
+    return survey
 
 
 @transaction.atomic
