@@ -54,20 +54,17 @@ def _field(definition: Definition, item: Item) -> forms.Field:
     )
 
 
-class AnswerForm(forms.Form):
-    code = forms.CharField(
-        label="Your code",
-        max_length=20,
-        help_text="The code you were given, for example ABCD-EFGH-JK. It lets you answer once; it is not linked to your answers.",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
-    )
+class _Layout:
+    """The answer form's fields, questions and sections for one survey shape:
+    an instrument version (which never changes once stored), the optional
+    questions switched on and whether codes are used. Built once and kept
+    (see AnswerForm), because building some twenty fields is most of the
+    cost of an otherwise cached page."""
 
-    def __init__(self, *args, survey: Survey, definition: Definition, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Keys the cached question markup (surveys/rendering.py): the version and its content.
-        self.version_key = (survey.instrument_version_id, survey.instrument_version.checksum)
-        if survey.distribution != Survey.Distribution.CODES:
-            del self.fields["code"]
+    def __init__(self, definition: Definition, survey: Survey, code_field: forms.Field | None):
+        self.fields: dict[str, forms.Field] = {}
+        if code_field is not None:
+            self.fields["code"] = code_field
         self.items = asked_items(definition, survey)
         self.sections = []
         for section in definition.sections:
@@ -79,6 +76,53 @@ class AnswerForm(forms.Form):
                     names.append((name, item))
             if names:
                 self.sections.append((section, names))
+
+
+# Layouts by (version pk, checksum, optional questions, distribution); a few per survey at most.
+_layouts: dict[tuple, _Layout] = {}
+_LAYOUT_LIMIT = 256
+keep_layouts = True  # tests switch this off to compare with a form built afresh
+
+
+def clear_layouts() -> None:
+    _layouts.clear()
+
+
+CODE_FIELD = forms.CharField(
+    label="Your code",
+    max_length=20,
+    help_text="The code you were given, for example ABCD-EFGH-JK. It lets you answer once; it is not linked to your answers.",
+    widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+)
+
+
+class AnswerForm(forms.Form):
+    """The code (if the survey uses codes), then each asked question as q1, q2, ..."""
+
+    def __init__(self, *args, survey: Survey, definition: Definition, **kwargs):
+        # The fields are shared, read-only, by every form of the same layout: Django
+        # deep-copies a form's declared fields for each instance only so that one
+        # instance may change its own, and this form never does.
+        super().__init__(*args, **kwargs)
+        # Keys the cached question markup (surveys/rendering.py): the version and its content.
+        self.version_key = (survey.instrument_version_id, survey.instrument_version.checksum)
+        layout = self.layout(survey, definition)
+        self.fields = dict(layout.fields)
+        self.items = layout.items
+        self.sections = layout.sections
+
+    @classmethod
+    def layout(cls, survey: Survey, definition: Definition) -> _Layout:
+        codes = survey.distribution == Survey.Distribution.CODES
+        key = (survey.instrument_version_id, survey.instrument_version.checksum, tuple(survey.included_optional), codes)
+        layout = _layouts.get(key) if keep_layouts else None
+        if layout is None:
+            layout = _Layout(definition, survey, CODE_FIELD if codes else None)
+            if keep_layouts and survey.instrument_version_id is not None:
+                if len(_layouts) >= _LAYOUT_LIMIT:
+                    _layouts.clear()
+                _layouts[key] = layout
+        return layout
 
     def clean(self):
         cleaned = super().clean()

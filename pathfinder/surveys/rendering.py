@@ -8,12 +8,23 @@ that has something typed in it, or an error, is rendered afresh every time,
 so what was typed and every message stay exactly as before. The key holds the
 version's primary key and checksum, so a new version (or changed content) is
 never served an old version's markup.
+
+The whole page, as someone sees it before typing anything, is kept too
+(`blank_page`): on these pages nobody is signed in and there are no messages
+(core.middleware.SessionMiddleware gives them an empty session, never saved),
+so it depends only on the survey, the language and the form's protection
+token. The token is masked afresh for every page and so is put in each time;
+the key holds everything else the page shows, so a changed title or a new
+version is never served an old page.
 """
 
 from collections import OrderedDict
 from threading import Lock
 
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.template import engines
+from django.template.backends.utils import csrf_input
 from django.utils.translation import get_language
 from markupsafe import Markup
 
@@ -56,6 +67,66 @@ def question(form, name: str, item) -> Markup:
     return html
 
 
+# Whole blank pages: a few dozen open surveys at once at most.
+PAGE_LIMIT = 64
+_pages: OrderedDict[tuple, tuple[str, str]] = OrderedDict()
+# Stands for the form's protection token while the page is rendered once.
+_TOKEN = "\x00pathfinder-csrf-input\x00"
+_TOKEN_MARKUP = Markup("\x00pathfinder-csrf-input\x00")
+ANSWER_PAGE = "surveys/answer.html"
+
+
+def _page_key(survey, form) -> tuple:
+    return (
+        survey.pk,
+        survey.link_token,
+        survey.title,
+        survey.distribution,
+        tuple(survey.included_optional),
+        survey.programme.service.name,
+        *form.version_key,
+        get_language(),
+    )
+
+
+def blank_page(request, context: dict) -> HttpResponse:
+    """The answer page with nothing typed in it: kept whole, less the token.
+
+    Rendered afresh (and not kept) whenever anything could make it differ:
+    a bound form, someone signed in, or something kept to put back."""
+    form = context["form"]
+    if (
+        not enabled
+        or form.is_bound
+        or request.user.is_authenticated
+        or getattr(request, "kept_submission", None) is not None
+        or restored.get() is not None
+    ):
+        return render(request, ANSWER_PAGE, context)
+    key = _page_key(context["survey"], form)
+    with _lock:
+        parts = _pages.get(key)
+        if parts is not None:
+            _pages.move_to_end(key)
+    if parts is None:
+        template = engines["jinja2"].get_template(ANSWER_PAGE)
+        full = {**context, "request": request}
+        for processor in template.backend.template_context_processors:
+            full.update(processor(request))
+        full["csrf_input"] = _TOKEN_MARKUP
+        html = template.template.render(full)
+        before, token, after = html.partition(_TOKEN)
+        if not token or _TOKEN in after:  # the page shows the token once, in the form
+            return render(request, ANSWER_PAGE, context)
+        parts = (before, after)
+        with _lock:
+            _pages[key] = parts
+            while len(_pages) > PAGE_LIMIT:
+                _pages.popitem(last=False)
+    return HttpResponse(parts[0] + csrf_input(request) + parts[1])
+
+
 def clear() -> None:
     with _lock:
         _cache.clear()
+        _pages.clear()

@@ -9,7 +9,7 @@ import secrets
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -29,10 +29,42 @@ class SurveyNotOpen(Exception):
     pass
 
 
+# The survey behind a public link, with only what the answer and thanks pages
+# use: its own columns, its version's checksum and its service's name. Written
+# out (not built by the ORM on every request) because every respondent's page
+# and submission starts here. The version's definition is not read: it never
+# changes once stored and is parsed once per process (InstrumentVersion.parsed),
+# loaded the first time the process sees the version.
+_BY_LINK = (
+    "SELECT s.id, s.programme_id, s.instrument_version_id, s.kind, s.title, s.distribution, s.opens_on,"
+    " s.closes_on, s.closed_early_on, s.included_optional, s.link_token, s.archived, s.version,"
+    " v.checksum AS version_checksum, p.service_id AS programme_service_id, sv.name AS service_name"
+    " FROM surveys_survey s"
+    " JOIN instruments_instrumentversion v ON v.id = s.instrument_version_id"
+    " JOIN programmes_programme p ON p.id = s.programme_id"
+    " JOIN core_service sv ON sv.id = p.service_id"
+    " WHERE s.link_token = %s"
+)
+
+
 def survey_by_link(token: str) -> Survey | None:
-    """The survey behind a public link; the token is the only key."""
-    found = Survey.objects.select_related("instrument_version", "programme__service").filter(link_token=token)
-    return next(iter(found.order_by()[:1]), None)  # the token is unique: no ordering needed
+    """The survey behind a public link; the token is the only key (unique)."""
+    from pathfinder.core.models import Service
+    from pathfinder.instruments.models import InstrumentVersion
+    from pathfinder.programmes.models import Programme
+
+    survey = next(iter(Survey.objects.raw(_BY_LINK, [token])), None)
+    if survey is None:
+        return None
+    # Only these columns are loaded; any other is read from the database if asked for.
+    survey.instrument_version = InstrumentVersion.from_db(
+        survey._state.db, ["id", "checksum"], [survey.instrument_version_id, survey.version_checksum]
+    )
+    service = Service.from_db(survey._state.db, ["id", "name"], [survey.programme_service_id, survey.service_name])
+    programme = Programme.from_db(survey._state.db, ["id", "service_id"], [survey.programme_id, service.pk])
+    programme.service = service
+    survey.programme = programme
+    return survey
 
 
 @transaction.atomic
@@ -170,37 +202,69 @@ class Submission:
     code: str = ""
 
 
-def _hold_open(survey_id: int) -> None:
-    """Share-lock the survey row for this submission's transaction.
+# What a submission reads (surveys/models.py's tables). FOR SHARE OF s locks
+# the survey row only; the participant sub-select is a plain read.
+_OPEN_STATE = (
+    "SELECT s.opens_on, s.closes_on, s.closed_early_on, s.distribution,"
+    " (SELECT p.id FROM surveys_participant p WHERE p.survey_id = s.id AND p.code_hash = %s)"
+    " FROM surveys_survey s WHERE s.id = %s"
+)
+_OPEN_STATE_LOCKED = (
+    "SELECT s.opens_on, s.closes_on, s.closed_early_on, s.distribution,"
+    " (SELECT p.id FROM surveys_participant p WHERE p.survey_id = s.id AND p.code_hash = %s)"
+    " FROM surveys_survey s WHERE s.id = %s FOR SHARE OF s"
+)
+_SPEND = "INSERT INTO surveys_spentcode (survey_id, token) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+
+
+def _hold_open(survey_id: int, code_hash: str | None) -> tuple[Survey | None, int | None]:
+    """Share-lock the survey row for this submission's transaction, and read
+    what the submission needs from it, in one statement: whether it is open,
+    how it is answered, and (for a code) the participant the code belongs to.
 
     Submissions share the lock with one another, but closing needs it
     exclusively: so a survey never closes half-way through someone's
     submission. SQLite runs one writing transaction at a time already.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM surveys_survey WHERE id = %s FOR SHARE", [survey_id])
+    Only the survey row is locked (FOR SHARE OF): the participant is read in
+    a sub-select, never locked, so nothing is written into its row.
+    Returns (None, None) if the survey is gone."""
+    statement = _OPEN_STATE_LOCKED if connection.vendor == "postgresql" else _OPEN_STATE
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [code_hash, survey_id])  # no code: "= NULL" finds nobody
+        row = cursor.fetchone()
+    if row is None:
+        return None, None
+    opens_on, closes_on, closed_early_on, distribution, participant_id = row
+    state = Survey(
+        pk=survey_id,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        closed_early_on=closed_early_on,
+        distribution=distribution,
+    )
+    return state, participant_id
 
 
-def _spend(survey, code: str) -> None:
-    """Use up the invitation behind `code`, or raise CodeNotAccepted.
+def _spend(survey_id: int, participant_id: int | None) -> None:
+    """Use up the invitation of `participant_id` (the one the code belongs
+    to), or raise CodeNotAccepted.
 
     The participant row is only read, never written or locked (a lock would
     write this transaction's id into it, beside the answers' row). Using the
-    same invitation twice at once is stopped by the mark's unique constraint."""
-    participant_id = (
-        Participant.objects.filter(survey=survey, code_hash=codes.code_hash(code)).values_list("pk", flat=True).first()
-    )
+    same invitation twice at once is stopped by the mark's unique constraint:
+    the insert does nothing if the mark is there already (or, on PostgreSQL,
+    waits for a submission in flight with the same code and then does
+    nothing if that one was stored), so no savepoint is needed."""
     if participant_id is None:
         raise CodeNotAccepted
-    tokens = _spent_tokens(survey.pk, participant_id)
-    if SpentCode.objects.filter(survey=survey, token__in=tokens).exists():
+    newest, *older = _spent_tokens(survey_id, participant_id)
+    # A mark made under an older key (not yet re-keyed by rotate_keys) counts too.
+    if older and SpentCode.objects.filter(survey_id=survey_id, token__in=older).exists():
         raise CodeNotAccepted
-    try:
-        with transaction.atomic():
-            SpentCode.objects.create(survey=survey, token=tokens[0])
-    except IntegrityError:
-        raise CodeNotAccepted from None
+    with connection.cursor() as cursor:
+        cursor.execute(_SPEND, [survey_id, newest])
+        if cursor.rowcount != 1:
+            raise CodeNotAccepted
 
 
 @transaction.atomic
@@ -209,13 +273,16 @@ def submit(survey: Survey, submission: Submission) -> None:
 
     A submission with no answers at all spends the code (so no more reminders)
     but stores nothing: it is nobody's answer, and must not count towards any
-    threshold."""
-    _hold_open(survey.pk)
-    survey = Survey.objects.get(pk=survey.pk)
-    if not survey.is_open():
+    threshold.
+
+    At most three statements, in one transaction: the survey read (and
+    share-locked) with the code's participant, the mark that the code is
+    used, and the answers."""
+    state, participant_id = _hold_open(survey.pk, codes.code_hash(submission.code) if submission.code else None)
+    if state is None or not state.is_open():
         raise SurveyNotOpen
-    if survey.distribution == Survey.Distribution.CODES:
-        _spend(survey, submission.code)
+    if state.distribution == Survey.Distribution.CODES:
+        _spend(survey.pk, participant_id)  # no code, or one nobody was given: no participant
     if submission.answers:
         Response.sealed(survey, submission.answers).save(force_insert=True)
 

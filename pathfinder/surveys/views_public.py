@@ -73,7 +73,9 @@ def answer(request, token):
         # Required questions are unanswered and nothing else is: offer the choice not to take part.
         form.add_error(None, NOTHING_ANSWERED)
         context["nothing_answered"] = True
-    return render(request, "surveys/answer.html", context | {"form": form})
+    if request.method == "GET":
+        return rendering.blank_page(request, context | {"form": form})
+    return render(request, rendering.ANSWER_PAGE, context | {"form": form})
 
 
 def _sent(request, survey):

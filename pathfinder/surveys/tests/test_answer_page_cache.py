@@ -1,13 +1,14 @@
-"""The answer page keeps each blank question's markup (surveys/rendering.py).
-What it sends must be exactly what a fresh render sends: on first sight, with
-errors and typed answers, and after the cache is warm."""
+"""The answer page keeps each blank question's markup (surveys/rendering.py)
+and each survey's form layout, whose fields every form shares (surveys/forms.py).
+What it sends must be exactly what a fresh render of a freshly built form sends:
+on first sight, with errors and typed answers, and after the caches are warm."""
 
 import re
 
 import pytest
 
 from pathfinder.instruments import loading
-from pathfinder.surveys import rendering, services
+from pathfinder.surveys import forms, rendering, services
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
@@ -26,9 +27,16 @@ def page(client, survey, data=None):
 @pytest.fixture
 def fresh_cache():
     rendering.clear()
+    forms.clear_layouts()
     yield
-    rendering.enabled = True
+    rendering.enabled = forms.keep_layouts = True
     rendering.clear()
+    forms.clear_layouts()
+
+
+def fresh(enabled: bool) -> None:
+    """Cached markup and shared form layouts on, or both off (a fresh render of a fresh form)."""
+    rendering.enabled = forms.keep_layouts = enabled
 
 
 def names(html):
@@ -55,18 +63,21 @@ def typed_and_wrong(html):
 def test_it_sends_the_same_page_as_a_fresh_render(make_survey, as_user, fresh_cache):
     survey = make_survey()
     client = as_user(None)
-    rendering.enabled = False
+    fresh(False)
     fresh_blank = page(client, survey)
     answers = typed_and_wrong(fresh_blank)
     fresh_errors = page(client, survey, answers)
     fresh_empty = page(client, survey, {"code": ""})
 
-    rendering.enabled = True
-    assert page(client, survey) == fresh_blank  # filling the cache
-    assert page(client, survey) == fresh_blank  # from the cache
+    fresh(True)
+    assert page(client, survey) == fresh_blank  # filling the caches
+    assert page(client, survey) == fresh_blank  # from the caches
     cached_errors = page(client, survey, answers)
     assert cached_errors == fresh_errors
     assert page(client, survey, {"code": ""}) == fresh_empty
+    # What one person typed, and its errors, never reach the next person's page.
+    assert page(client, survey) == fresh_blank
+    assert page(client, survey, answers) == fresh_errors
     # The error path really did show what was typed and the errors.
     assert "typed &lt;b&gt;words&lt;/b&gt;" in cached_errors
     assert cached_errors.count("nhsuk-error-message") >= 2
@@ -75,12 +86,30 @@ def test_it_sends_the_same_page_as_a_fresh_render(make_survey, as_user, fresh_ca
 def test_a_link_survey_without_codes_is_the_same_too(make_survey, as_user, fresh_cache):
     survey = make_survey(distribution="link")
     client = as_user(None)
-    rendering.enabled = False
-    fresh = page(client, survey)
-    rendering.enabled = True
+    fresh(False)
+    fresh_blank = page(client, survey)
+    fresh_nothing = page(client, survey, {})
+    fresh(True)
     page(client, survey)
-    assert page(client, survey) == fresh
-    assert 'name="code"' not in fresh
+    assert page(client, survey) == fresh_blank
+    assert page(client, survey, {}) == fresh_nothing
+    assert 'name="code"' not in fresh_blank
+    assert "You have not answered any of the questions" in fresh_nothing
+
+
+def test_surveys_of_one_version_asking_different_questions_get_their_own_form(make_survey, as_user, fresh_cache):
+    with_area = make_survey()
+    without = make_survey(title="Training needs, short")
+    without.included_optional = []
+    without.save(update_fields=["included_optional"])
+    link = make_survey(distribution="link", title="Training needs, by link")
+    client = as_user(None)
+    fresh(False)
+    expected = [page(client, survey) for survey in (with_area, without, link)]
+    fresh(True)
+    for _ in range(2):  # filling the caches, then from them
+        assert [page(client, survey) for survey in (with_area, without, link)] == expected
+    assert len(names(expected[0])) == len(names(expected[1])) + 1
 
 
 def test_a_new_version_gets_its_own_questions(make_survey, tna_version, as_user, fresh_cache, world):

@@ -1,6 +1,9 @@
 """Answering: a calm message for every problem, nothing lost, nothing stored
 until the answers are sent, and no hint about anyone else's code."""
 
+import pytest
+from cryptography.fernet import Fernet
+
 from pathfinder.surveys import services
 from pathfinder.surveys.models import Response
 
@@ -122,3 +125,23 @@ def test_none_of_these_cannot_go_with_other_answers(make_survey, world, as_user)
     response = client.post(url(survey), {role: "admin", done: ["none", "informed_elearning"]})
     assert "on its own, or the other answers without it" in response.page.text()
     assert not Response.objects.exists()
+
+
+def test_a_code_used_before_a_new_key_was_added_stays_used(make_survey, world, settings):
+    """The used-code mark is made under the newest key; one made under an
+    older key (before the keys are rotated) still stops the code being used again."""
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEYS = [old]
+    survey = make_survey()
+    first, second = services.extra_codes(survey, 2, by=world.lead)
+    services.submit(survey, services.Submission(answers={ROLE: "admin"}, code=first))
+    settings.FIELD_ENCRYPTION_KEYS = [new, old]
+    with pytest.raises(services.CodeNotAccepted):
+        services.submit(survey, services.Submission(answers={ROLE: "manager"}, code=first))
+    services.submit(survey, services.Submission(answers={ROLE: "manager"}, code=second))  # a fresh code still works
+    services.rotate_keys()
+    settings.FIELD_ENCRYPTION_KEYS = [new]
+    with pytest.raises(services.CodeNotAccepted):
+        services.submit(survey, services.Submission(answers={ROLE: "manager"}, code=first))
+    assert Response.objects.filter(survey=survey).count() == 2
+    assert services.used_count(survey) == 2
