@@ -94,7 +94,7 @@ def _coverage_measures(programme, user, today=None) -> list:
     day (done by then, not yet past their refresher date). So it reads as "how
     many of today's staff were trained by then": the register does not keep
     when someone joined the service (an imported register is dated the day of
-    the import), so leavers and joiners are not rebuilt. Six queries, however
+    the import), so leavers and joiners are not rebuilt. Three queries, however
     many people, records or months (the dashboard shares them with the
     training panel)."""
     from django.utils import timezone
@@ -105,8 +105,7 @@ def _coverage_measures(programme, user, today=None) -> list:
 
     service = programme.service
     today = today or timezone.localdate()
-    required = training.required_levels(service)
-    requirements = training.plan_requirements(training.latest_plan(programme))
+    required, requirements = training.role_needs(service, programme)
     people, _ = training.people_roles(service)
     records = training.done_records(service)
     if not records or not people:

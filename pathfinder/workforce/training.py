@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, Q, Value
+from django.db.models import CharField, IntegerField, Q, Subquery, Value
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -478,6 +478,36 @@ def plan_requirements(plan) -> Requirements:
     return dict(once(("training-plan-requirements", plan.pk, plan.version), read))
 
 
+def role_needs(service, programme=None) -> tuple[dict[str, PracticeLevel], Requirements]:
+    """What the service asks of each job role: the level it needs (as
+    required_levels) and what the latest training plan of `programme` asks of
+    it at each level (as plan_requirements of latest_plan). One query: the
+    role map and the plan's core lines together."""
+
+    def read() -> tuple[dict[str, PracticeLevel], Requirements]:
+        text, number = CharField(), IntegerField()
+        rows = RoleLevel.objects.filter(service=service).order_by()
+        rows = rows.values_list(Value("role", output_field=text), "job_role", "level", Value(None, output_field=number))
+        if programme is not None:
+            latest = TrainingPlan.objects.filter(programme=programme).order_by("-created_at", "-id").values("pk")[:1]
+            lines = PlanLine.objects.filter(plan=Subquery(latest), kind=PlanLine.Kind.CORE).order_by()
+            lines = lines.values_list(Value("line", output_field=text), "job_role", "level", "entry_id")
+            rows = rows.union(lines, all=True)
+        levels = {role: DEFAULT_ROLE_LEVELS[role] for role in JOB_ROLES}
+        found: dict[tuple[str, str], set[int]] = {}
+        for kind, role, level, entry_id in rows.order_by():
+            if kind == "role":
+                if role in levels:
+                    levels[role] = PracticeLevel(level)
+            else:
+                found.setdefault((role, level), set()).add(entry_id)
+        return levels, {key: frozenset(ids) for key, ids in found.items()}
+
+    key = ("training-role-needs", service.pk, programme.pk if programme is not None else None)
+    levels, requirements = once(key, read)
+    return dict(levels), dict(requirements)
+
+
 def people_roles(service) -> tuple[dict[tuple[str, int], str], int]:
     """({("m", membership id) or ("s", staff member id): job role} for the
     people in the register with a job role, and how many active members the
@@ -570,11 +600,10 @@ def done_entries(rows) -> set[tuple[int, str]]:
 def coverage(service, programme=None, today=None) -> CoverageReport:
     """For each level, among the people in the register whose job role needs
     that level or higher, how many are trained at it (see above), against the
-    latest training plan of `programme` if given. Four queries, whatever the
-    size (five if there is a plan)."""
+    latest training plan of `programme` if given. Three queries, whatever the
+    size."""
     today = today or timezone.localdate()
-    required = required_levels(service)
-    requirements = plan_requirements(latest_plan(programme))
+    required, requirements = role_needs(service, programme)
     roles, everyone = people_roles(service)
     done: dict[tuple, set[tuple[int, str]]] = {}
     # The records that count today: done (all of these are), not past their refresher date.
