@@ -13,10 +13,13 @@ SOURCE = "document_review"  # services.documents.SOURCE, without importing the s
 def _panel(programme, request) -> dict:
     from pathfinder.discovery.models import Document
 
-    overdue = list(
-        _overdue(programme, request.user).exclude(status=Document.Status.DONE).order_by("next_review_on", "id")[:5]
-    )
-    return {**_counts(programme, request.user), "overdue": overdue}
+    counts = _counts(programme, request.user)
+    overdue = []
+    if counts["overdue_count"]:  # the first five, when there are any
+        overdue = list(
+            _overdue(programme, request.user).exclude(status=Document.Status.DONE).order_by("next_review_on", "id")[:5]
+        )
+    return {**counts, "overdue": overdue}
 
 
 def _overdue(programme, user):

@@ -107,7 +107,7 @@ def _coverage_measures(programme, user, today=None) -> list:
     today = today or timezone.localdate()
     required, requirements = training.role_needs(service, programme)
     people, _ = training.people_roles(service)
-    records = training.done_records(service)
+    records = training.done_records(service) if people else []
     if not records or not people:
         return []
     days = month_ends(min(record[6] for record in records), today)

@@ -601,13 +601,14 @@ def coverage(service, programme=None, today=None) -> CoverageReport:
     """For each level, among the people in the register whose job role needs
     that level or higher, how many are trained at it (see above), against the
     latest training plan of `programme` if given. Three queries, whatever the
-    size."""
+    size (two while nobody in the register has a job role)."""
     today = today or timezone.localdate()
     required, requirements = role_needs(service, programme)
     roles, everyone = people_roles(service)
     done: dict[tuple, set[tuple[int, str]]] = {}
-    # The records that count today: done (all of these are), not past their refresher date.
-    for membership_id, staff_id, entry_id, level, active, scaffolding, _, due in done_records(service):
+    # The records that count today: done (all of these are), not past their
+    # refresher date. Nobody with a job role: no records to read.
+    for membership_id, staff_id, entry_id, level, active, scaffolding, _, due in done_records(service) if roles else []:
         if due is None or due > today:
             key = ("m", membership_id) if membership_id else ("s", staff_id)
             done.setdefault(key, set()).update(done_entries([(entry_id, level, active, scaffolding)]))
