@@ -24,13 +24,26 @@ def _nav(service, programme):
     return reverse("assessment_overview", args=[programme.pk]) if programme else None
 
 
-def _panel(programme, request) -> dict:
+def _rounds(programme, user) -> list:
+    """The programme's rounds with their questionnaires, newest first: one
+    query, asked once per page (the panel and the Progress measures share it)."""
     from pathfinder.assessments.models import AssessmentRound
-    from pathfinder.core.scoping import scoped
+    from pathfinder.core.scoping import once, scoped
 
-    rounds = list(scoped(AssessmentRound, request.user).filter(programme=programme).order_by("-opened_at")[:1])
-    total = scoped(AssessmentRound, request.user).filter(programme=programme).count()
-    return {"latest": rounds[0] if rounds else None, "total": total}
+    def read() -> list:
+        return list(
+            scoped(AssessmentRound, user)
+            .filter(programme=programme)
+            .select_related("instrument_version")
+            .order_by("-opened_at", "-id")
+        )
+
+    return once(("assessment-rounds", user.pk, programme.pk), read)
+
+
+def _panel(programme, request) -> dict:
+    rounds = _rounds(programme, request.user)
+    return {"latest": rounds[0] if rounds else None, "total": len(rounds)}
 
 
 def _source_link(finding):
@@ -93,11 +106,10 @@ def _theme_measures(programme, user) -> list:
     from pathfinder.core.scoping import scoped
     from pathfinder.programmes.registry import Measure, MeasurePoint
 
-    closed = list(
-        scoped(AssessmentRound, user)
-        .filter(programme=programme, status=AssessmentRound.Status.CLOSED)
-        .select_related("instrument_version")
-        .order_by("closed_at", "id")
+    # Oldest closed first (a closed round without the time it closed, first).
+    closed = sorted(
+        (round_ for round_ in _rounds(programme, user) if round_.status == AssessmentRound.Status.CLOSED),
+        key=lambda round_: (round_.closed_at is not None, round_.closed_at or round_.opened_at, round_.pk),
     )
     if not closed:
         return []

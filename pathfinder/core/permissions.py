@@ -14,11 +14,20 @@ from django.db import models
 from pathfinder.core.roles import Perm, permissions_for
 
 _ROLES_CACHE = "_pathfinder_roles"
+# What a fetch that already joined the user's membership learned on the way
+# (scoping.get_for): the role in that one service, and how many services the
+# user belongs to. Kept on the user object like the roles, so for one request.
+_KNOWN_ROLE = "_pathfinder_known_role"
+_KNOWN_COUNT = "_pathfinder_known_service_count"
+
+
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and user.is_active
 
 
 def roles_of(user) -> dict[int, str]:
     """{service id: role} for the user's active memberships, cached per request."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _signed_in(user):
         return {}
     cached = getattr(user, _ROLES_CACHE, None)
     if cached is None:
@@ -27,9 +36,29 @@ def roles_of(user) -> dict[int, str]:
     return cached
 
 
+def learn_role(user, service_id: int, role: str, service_count: int) -> None:
+    """Keep what a scoped fetch found on its way (the user's role in the
+    service of the object it fetched, and the number of their services), so
+    the permission checks and the service bar of the same request need not ask
+    again. The full roles, once asked for, always win."""
+    if _signed_in(user) and getattr(user, _ROLES_CACHE, None) is None:
+        setattr(user, _KNOWN_ROLE, (service_id, role))
+        setattr(user, _KNOWN_COUNT, service_count)
+
+
+def service_count(user) -> int:
+    """How many services the user is an active member of (for "Switch service")."""
+    if not _signed_in(user):
+        return 0
+    if getattr(user, _ROLES_CACHE, None) is None and getattr(user, _KNOWN_COUNT, None) is not None:
+        return getattr(user, _KNOWN_COUNT)
+    return len(roles_of(user))
+
+
 def forget_roles(user) -> None:
-    if hasattr(user, _ROLES_CACHE):
-        delattr(user, _ROLES_CACHE)
+    for name in (_ROLES_CACHE, _KNOWN_ROLE, _KNOWN_COUNT):
+        if hasattr(user, name):
+            delattr(user, name)
 
 
 def service_id_of(obj: models.Model) -> int | None:
@@ -46,7 +75,12 @@ def service_id_of(obj: models.Model) -> int | None:
 
 def role_in(user, obj: models.Model) -> str | None:
     service_id = service_id_of(obj)
-    return roles_of(user).get(service_id) if service_id is not None else None
+    if service_id is None or not _signed_in(user):
+        return None
+    known = getattr(user, _KNOWN_ROLE, None)
+    if getattr(user, _ROLES_CACHE, None) is None and known is not None and known[0] == service_id:
+        return known[1]
+    return roles_of(user).get(service_id)
 
 
 def _service_rule(perm: Perm):

@@ -11,29 +11,46 @@ SOURCE = "document_review"  # services.documents.SOURCE, without importing the s
 
 
 def _panel(programme, request) -> dict:
-    return _counts(programme, request.user)
+    from pathfinder.discovery.models import Document
+
+    counts = _counts(programme, request.user)
+    overdue = []
+    if counts["overdue_count"]:  # the first five, when there are any
+        overdue = list(
+            _overdue(programme, request.user).exclude(status=Document.Status.DONE).order_by("next_review_on", "id")[:5]
+        )
+    return {**counts, "overdue": overdue}
 
 
-def _counts(programme, user) -> dict:
-    from django.db.models import Count, Q
+def _overdue(programme, user):
     from django.utils import timezone
 
     from pathfinder.core.scoping import scoped
     from pathfinder.discovery.models import Document
 
-    today = timezone.localdate()
-    documents = scoped(Document, user).filter(programme=programme)
-    counts = documents.aggregate(
-        total=Count("id"),
-        reviewed=Count("id", filter=Q(status__in=[Document.Status.AGREED, Document.Status.DONE])),
-    )
-    overdue = list(
-        documents.filter(next_review_on__lt=today)
-        .exclude(status=Document.Status.DONE)
-        .order_by("next_review_on", "id")[:5]
-    )
-    overdue_count = documents.filter(next_review_on__lt=today).exclude(status=Document.Status.DONE).count()
-    return {**counts, "overdue": overdue, "overdue_count": overdue_count}
+    return scoped(Document, user).filter(programme=programme, next_review_on__lt=timezone.localdate())
+
+
+def _counts(programme, user) -> dict:
+    """The register's counts, in one query (asked once per page: the dashboard
+    shows them in this panel and in phase one's)."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from pathfinder.core.scoping import once, scoped
+    from pathfinder.discovery.models import Document
+
+    def count() -> dict:
+        documents = scoped(Document, user).filter(programme=programme)
+        return documents.aggregate(
+            total=Count("id"),
+            reviewed=Count("id", filter=Q(status__in=[Document.Status.AGREED, Document.Status.DONE])),
+            overdue_count=Count(
+                "id", filter=Q(next_review_on__lt=timezone.localdate()) & ~Q(status=Document.Status.DONE)
+            ),
+        )
+
+    return once(("documents-counts", user.pk, programme.pk), count)
 
 
 def _source_link(finding):

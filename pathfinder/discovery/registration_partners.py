@@ -14,19 +14,25 @@ def _panel(programme, request) -> dict:
 
 
 def _counts(programme, user) -> dict:
-    """Counts only, in two queries whatever the number of partners."""
+    """Counts only, in one query whatever the number of partners (asked once
+    per page: the dashboard shows them in this panel and in phase one's)."""
     from django.db.models import Count, Q
 
-    from pathfinder.core.scoping import scoped
-    from pathfinder.discovery.models import Partner, PartnerEngagement
+    from pathfinder.core.scoping import once, scoped
+    from pathfinder.discovery.models import Partner
 
-    partners = scoped(Partner, user).filter(programme=programme)
-    engagements = scoped(PartnerEngagement, user).filter(partner__programme=programme)
-    counts = engagements.aggregate(
-        invited=Count("partner", distinct=True),
-        joined=Count("partner", filter=Q(joined=True), distinct=True),
-    )
-    return {"partners": partners.count(), **counts}
+    def count() -> dict:
+        return (
+            scoped(Partner, user)
+            .filter(programme=programme)
+            .aggregate(
+                partners=Count("id", distinct=True),
+                invited=Count("engagements__partner", distinct=True),
+                joined=Count("engagements__partner", filter=Q(engagements__joined=True), distinct=True),
+            )
+        )
+
+    return once(("partner-counts", user.pk, programme.pk), count)
 
 
 def _source_link(finding):

@@ -4,13 +4,27 @@ dashboard panel with the latest MAT standard ratings."""
 from pathfinder.programmes.registry import Panel, register_panel
 
 
-def _panel(programme, request) -> dict:
-    from pathfinder.core.scoping import scoped
-    from pathfinder.evidence import presenters
+def ratings_newest_first(programme, user) -> list:
+    """Every MAT standard rating of the programme, newest first: one query,
+    asked once per page (the panel and the Progress measures share it)."""
+    from pathfinder.core.scoping import once, scoped
     from pathfinder.evidence.models import MatStandardRating
 
-    ratings = scoped(MatStandardRating, request.user).filter(programme=programme).only("standard", "rating")
-    rows = presenters.latest_by_standard(ratings)
+    def read() -> list:
+        return list(
+            scoped(MatStandardRating, user)
+            .filter(programme=programme)
+            .only("standard", "rating", "rated_on", "created_at")
+            .order_by("-rated_on", "-created_at", "-pk")
+        )
+
+    return once(("mat-ratings", user.pk, programme.pk), read)
+
+
+def _panel(programme, request) -> dict:
+    from pathfinder.evidence import presenters
+
+    rows = presenters.latest_by_standard(ratings_newest_first(programme, request.user))
     return {
         "counts": [entry for entry in presenters.colour_counts(rows) if entry[2]],
         "rated": sum(1 for row in rows if row.latest),

@@ -35,10 +35,19 @@ def _finished(programme, user):
     )
 
 
+def _finished_list(programme, user) -> list:
+    """The finished audits, newest first: one query, asked once per page (the
+    panel and the Progress measures share it)."""
+    from pathfinder.core.scoping import once
+
+    return once(("language-audits-finished", user.pk, programme.pk), lambda: list(_finished(programme, user)))
+
+
 def _panel(programme, request) -> dict:
     from pathfinder.evidence.presenters_language import rate_text
 
-    latest = _finished(programme, request.user).first()
+    audits = _finished_list(programme, request.user)
+    latest = audits[0] if audits else None
     if latest is None:
         return {"latest": None}
     return {
@@ -95,7 +104,7 @@ def _run_check(programme, user, name, text) -> TextCheckResult:
 def _measures(programme, user) -> list[Measure]:
     from pathfinder.evidence.presenters_language import MEASURES, points
 
-    audits = list(_finished(programme, user))
+    audits = _finished_list(programme, user)
     href = reverse("language_audits", args=[programme.pk])
     found = []
     for key, title, direction, field in MEASURES:

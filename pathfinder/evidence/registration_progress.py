@@ -17,16 +17,10 @@ from pathfinder.programmes.registry import (
 
 def _mat_measures(programme, user) -> list[Measure]:
     """One query: every rating of the programme, oldest first."""
-    from pathfinder.core.scoping import scoped
     from pathfinder.evidence.mat import BY_NUMBER, RATING_VALUE
-    from pathfinder.evidence.models import MatStandardRating
+    from pathfinder.evidence.registration import ratings_newest_first
 
-    ratings = (
-        scoped(MatStandardRating, user)
-        .filter(programme=programme)
-        .only("standard", "rating", "rated_on")
-        .order_by("rated_on", "created_at", "pk")
-    )
+    ratings = reversed(ratings_newest_first(programme, user))
     points: dict[int, list[MeasurePoint]] = {}
     for rating in ratings:
         points.setdefault(rating.standard, []).append(

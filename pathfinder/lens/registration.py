@@ -31,23 +31,21 @@ def _nav(service, programme):
 
 
 def _panel(programme, request) -> dict:
-    from django.db.models import Count
+    from django.db.models import Count, Exists, OuterRef
 
     from pathfinder.core.scoping import scoped
     from pathfinder.lens.models import EVENTS_NEWEST_FIRST, EventParticipant, LensEvent
 
+    # One query: the latest event, its notes, and whether this person takes part in it.
+    taking_part = scoped(EventParticipant, request.user).filter(event=OuterRef("pk"), membership__user=request.user)
     latest = (
         scoped(LensEvent, request.user)
         .filter(programme=programme)
-        .annotate(note_count=Count("groups__journeys__notes", distinct=True))
+        .annotate(note_count=Count("groups__journeys__notes", distinct=True), mine=Exists(taking_part))
         .order_by(*EVENTS_NEWEST_FIRST)
         .first()
     )
-    mine = (
-        latest is not None
-        and scoped(EventParticipant, request.user).filter(event=latest, membership__user=request.user).exists()
-    )
-    return {"latest": latest, "mine": mine}
+    return {"latest": latest, "mine": latest is not None and latest.mine}
 
 
 def _source_link(finding):

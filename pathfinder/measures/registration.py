@@ -17,20 +17,20 @@ from pathfinder.programmes.registry import (
 )
 
 
-def _measures(programme, user):
-    from pathfinder.core.scoping import scoped
+def _measures(programme, user) -> list:
+    """The service's measures: one query, asked once per page (the panel
+    counts them, the Progress measures read them)."""
+    from pathfinder.core.scoping import once, scoped
     from pathfinder.measures.models import Measure
 
-    return (
-        scoped(Measure, user)
-        .filter(service_id=programme.service_id)
-        .select_related("instrument")
-        .prefetch_related("instrument__versions")
-    )
+    def read() -> list:
+        return list(scoped(Measure, user).filter(service_id=programme.service_id).select_related("instrument"))
+
+    return once(("outcome-measures", user.pk, programme.service_id), read)
 
 
 def _panel(programme, request) -> dict:
-    return {"count": _measures(programme, request.user).count()}
+    return {"count": len(_measures(programme, request.user))}
 
 
 def _progress(programme, user) -> list[ProgressMeasure]:
@@ -41,7 +41,10 @@ def _progress(programme, user) -> list[ProgressMeasure]:
 
     if not can(user, Perm.VIEW_SURVEY_RESULTS, programme.service):
         return []
+    from django.db.models import prefetch_related_objects
+
     measures = list(_measures(programme, user))
+    prefetch_related_objects(measures, "instrument__versions")
     found = results.for_measures(measures)
     progress = []
     for measure in measures:

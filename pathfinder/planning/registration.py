@@ -3,7 +3,6 @@ source for findings made from feedback, and demo data."""
 
 from datetime import timedelta
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,17 +30,36 @@ def _nav(service, programme):
     return reverse("plan_overview", args=[programme.pk]) if programme else None
 
 
+def _action_rows(programme, user) -> list[tuple]:
+    """(status, due on, added at, done at) of every action in the plan: one
+    query, asked once per page (the panel and the Progress measure share it)."""
+    from pathfinder.core.scoping import once, scoped
+    from pathfinder.planning.models import Action
+
+    def read() -> list[tuple]:
+        return list(
+            scoped(Action, user)
+            .filter(programme=programme)
+            .order_by()
+            .values_list("status", "due_on", "created_at", "done_at")
+        )
+
+    return once(("plan-action-rows", user.pk, programme.pk), read)
+
+
 def _panel(programme, request) -> dict:
     from pathfinder.core.scoping import scoped
     from pathfinder.planning.models import Action, Meeting
 
-    actions = scoped(Action, request.user).filter(programme=programme)
-    by_status = dict(actions.values_list("status").annotate(total=Count("id")).order_by())
+    rows = _action_rows(programme, request.user)
+    by_status: dict[str, int] = {}
+    for status, *_ in rows:
+        by_status[status] = by_status.get(status, 0) + 1
     today = timezone.localdate()
     return {
-        "total": sum(by_status.values()),
+        "total": len(rows),
         "by_status": [(Action.Status(status).label, by_status.get(status, 0)) for status in Action.Status.values],
-        "overdue": actions.exclude(status=Action.Status.DONE).filter(due_on__lt=today).count(),
+        "overdue": sum(1 for status, due_on, *_ in rows if status != Action.Status.DONE and due_on and due_on < today),
         "next_meeting": scoped(Meeting, request.user)
         .filter(programme=programme, working_group=None, held_on__gte=today, held_on__lte=today + timedelta(days=366))
         .order_by("held_on")
@@ -99,15 +117,12 @@ def _completion_measures(programme, user, today=None) -> list:
     import calendar
     from datetime import date
 
-    from pathfinder.core.scoping import scoped
     from pathfinder.planning.models import Action
     from pathfinder.programmes.registry import Measure, MeasurePoint
 
     today = today or timezone.localdate()
     rows = []
-    for created, done_at, status in (
-        scoped(Action, user).filter(programme=programme).values_list("created_at", "done_at", "status")
-    ):
+    for status, _, created, done_at in _action_rows(programme, user):
         added = timezone.localdate(created)
         # Done with no date it was done (data from before the date was kept): done from when it was added.
         done = (timezone.localdate(done_at) if done_at else added) if status == Action.Status.DONE else None

@@ -12,7 +12,7 @@ from pathfinder.core.models import Service
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
 from pathfinder.core.roles import Perm
-from pathfinder.core.scoping import get_for, require, scoped
+from pathfinder.core.scoping import get_for, require, scoped, shared_lookups
 from pathfinder.programmes import services
 from pathfinder.programmes.domain import (
     PHASE_DESCRIPTIONS,
@@ -55,6 +55,13 @@ def service_home(request, slug):
 
 @require_safe
 def dashboard(request, pk):
+    # The panels ask for some of the same things (and the Progress panel for
+    # every tool's measures): each is read once for the page.
+    with shared_lookups():
+        return _dashboard(request, pk)
+
+
+def _dashboard(request, pk):
     programme = get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
     service = programme.service
     phases = programme.phases.all()

@@ -22,12 +22,28 @@ def _nav(service, programme):
     return reverse("survey_list", args=[programme.pk]) if programme else None
 
 
-def _panel(programme, request) -> dict:
-    from pathfinder.core.scoping import scoped
+def _surveys(programme, user) -> list:
+    """The programme's surveys, with their questionnaires, in the order they
+    close: one query, asked once per page (the panel and the Progress
+    measures share it)."""
+    from pathfinder.core.scoping import once, scoped
     from pathfinder.surveys.models import Survey
 
-    surveys = list(scoped(Survey, request.user).filter(programme=programme).order_by("-opens_on")[:3])
-    return {"surveys": surveys}
+    def read() -> list:
+        return list(
+            scoped(Survey, user)
+            .filter(programme=programme)
+            .select_related("instrument_version__instrument", "programme")
+            .order_by("closes_on", "id")
+        )
+
+    return once(("surveys", user.pk, programme.pk), read)
+
+
+def _panel(programme, request) -> dict:
+    # The three opened last (the newest first among those opened the same day).
+    surveys = sorted(_surveys(programme, request.user), key=lambda survey: (survey.opens_on, survey.pk), reverse=True)
+    return {"surveys": surveys[:3]}
 
 
 register_nav(NavItem("surveys", "Surveys", _nav, Perm.VIEW_PROGRAMME, order=40))
@@ -80,7 +96,6 @@ def _survey_measures(programme, user) -> list:
     results. Four queries, however many surveys or answers."""
     from pathfinder.core.permissions import can
     from pathfinder.core.roles import Perm
-    from pathfinder.core.scoping import scoped
     from pathfinder.instruments import disclosure
     from pathfinder.programmes.registry import Measure, MeasurePoint
     from pathfinder.surveys import results, services
@@ -89,14 +104,7 @@ def _survey_measures(programme, user) -> list:
 
     if not can(user, Perm.VIEW_SURVEY_RESULTS, programme.service):
         return []
-    surveys = [
-        survey
-        for survey in scoped(Survey, user)
-        .filter(programme=programme)
-        .select_related("instrument_version__instrument", "programme")
-        .order_by("closes_on", "id")
-        if survey.has_closed()
-    ]
+    surveys = [survey for survey in _surveys(programme, user) if survey.has_closed()]
     if not surveys:
         return []
     answers: dict[int, list] = {}

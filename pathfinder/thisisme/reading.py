@@ -71,14 +71,26 @@ def shared_with(user) -> list[Access]:
     return sorted(found.values(), key=lambda access: access.ends_at)
 
 
-def active_emergencies(user) -> list[EmergencyAccess]:
-    now = timezone.now()
+def _active_emergencies(user, now):
     services = _memberships(user).values("service_id")
-    return list(
-        EmergencyAccess.objects.filter(user=user, started_at__lte=now, ends_at__gt=now, service_id__in=services)
-        .exclude(profile=None)
-        .select_related("profile__person", "profile__service")
-    )
+    return EmergencyAccess.objects.filter(
+        user=user, started_at__lte=now, ends_at__gt=now, service_id__in=services
+    ).exclude(profile=None)
+
+
+def active_emergencies(user) -> list[EmergencyAccess]:
+    return list(_active_emergencies(user, timezone.now()).select_related("profile__person", "profile__service"))
+
+
+def shared_count(user) -> int:
+    """How many profiles this professional may read now: len(shared_with(user)),
+    in one query, reading only which profiles (for the dashboard's count)."""
+    if not getattr(user, "is_authenticated", False) or user.is_person:
+        return 0
+    now = timezone.now()
+    granted = ConsentGrant.objects.filter(_grants_for(user, now)).order_by().values_list("profile_id")
+    emergency = _active_emergencies(user, now).order_by().values_list("profile_id")
+    return len({profile_id for (profile_id,) in granted.union(emergency, all=True).order_by()})
 
 
 def access_for(user, ref) -> Access | None:

@@ -10,7 +10,7 @@ def _panel(programme, request) -> dict:
     return {
         "service": programme.service,
         "is_key_worker": access.is_key_worker(request.user, programme.service),
-        "shared_count": len(reading.shared_with(request.user)),
+        "shared_count": reading.shared_count(request.user),
     }
 
 

@@ -25,11 +25,11 @@ def _nav(service, programme):
 
 
 def _panel(programme, request) -> dict:
-    from pathfinder.core.scoping import scoped
     from pathfinder.workforce import presenters, training
-    from pathfinder.workforce.models import TrainingPlan
 
-    plan = scoped(TrainingPlan, request.user).filter(programme=programme).first()
+    # The programme is the one the dashboard reached through the user's
+    # memberships; its latest plan is the one coverage counts against.
+    plan = training.latest_plan(programme)
     return {
         "report": training.coverage(programme.service, programme),
         "plan": plan,
@@ -94,42 +94,20 @@ def _coverage_measures(programme, user, today=None) -> list:
     day (done by then, not yet past their refresher date). So it reads as "how
     many of today's staff were trained by then": the register does not keep
     when someone joined the service (an imported register is dated the day of
-    the import), so leavers and joiners are not rebuilt. Six queries, however
-    many people, records or months."""
-    from django.db.models import Q
+    the import), so leavers and joiners are not rebuilt. Three queries, however
+    many people, records or months (the dashboard shares them with the
+    training panel)."""
     from django.utils import timezone
 
     from pathfinder.programmes.registry import Measure, MeasurePoint
     from pathfinder.workforce import training
-    from pathfinder.workforce.models import StaffMember, TrainingRecord, WorkforceProfile
     from pathfinder.workforce.practice_levels import PracticeLevel
 
     service = programme.service
     today = today or timezone.localdate()
-    required = training.required_levels(service)
-    requirements = training.plan_requirements(training.latest_plan(programme))
-    members = training.staff_queryset(service)
-    people = {
-        ("m", pk): role
-        for pk, role in WorkforceProfile.objects.filter(membership__in=members).values_list("membership_id", "job_role")
-    }
-    people.update(
-        (("s", pk), role) for pk, role in StaffMember.objects.filter(service=service).values_list("pk", "job_role")
-    )
-    records = list(
-        TrainingRecord.objects.filter(entry__service=service, status=TrainingRecord.Status.DONE)
-        .filter(Q(membership__in=members) | Q(staff__service=service))
-        .values_list(
-            "membership_id",
-            "staff_id",
-            "entry_id",
-            "entry__level",
-            "entry__active",
-            "entry__scaffolding",
-            "completed_on",
-            "refresh_due_on",
-        )
-    )
+    required, requirements = training.role_needs(service, programme)
+    people, _ = training.people_roles(service)
+    records = training.done_records(service) if people else []
     if not records or not people:
         return []
     days = month_ends(min(record[6] for record in records), today)

@@ -14,13 +14,14 @@ import io
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import CharField, IntegerField, Q, Subquery, Value
 from django.utils import timezone
 from django.utils.text import slugify
 
 from pathfinder.core import audit
 from pathfinder.core.concurrency import StaleEdit, save_if_current
 from pathfinder.core.models import Membership
+from pathfinder.core.scoping import once
 from pathfinder.programmes import services as programme_services
 from pathfinder.programmes.models import Finding, Programme
 from pathfinder.workforce.models import (
@@ -86,13 +87,17 @@ def required_levels(service) -> dict[str, PracticeLevel]:
     """The level each job role needs, for reading: the service's own where it
     has set them, the defaults where not. One query, and it writes nothing, so
     pages that only show levels (the dashboard, coverage) stay read-only."""
-    levels = {role: DEFAULT_ROLE_LEVELS[role] for role in JOB_ROLES}
-    levels.update(
-        (role, PracticeLevel(level))
-        for role, level in RoleLevel.objects.filter(service=service).values_list("job_role", "level")
-        if role in levels
-    )
-    return levels
+
+    def read() -> dict[str, PracticeLevel]:
+        levels = {role: DEFAULT_ROLE_LEVELS[role] for role in JOB_ROLES}
+        levels.update(
+            (role, PracticeLevel(level))
+            for role, level in RoleLevel.objects.filter(service=service).values_list("job_role", "level")
+            if role in levels
+        )
+        return levels
+
+    return dict(once(("training-required-levels", service.pk), read))
 
 
 @transaction.atomic
@@ -450,19 +455,111 @@ type Requirements = dict[tuple[str, str], frozenset[int]]  # (job role, level): 
 
 
 def latest_plan(programme):
-    return TrainingPlan.objects.filter(programme=programme).first() if programme is not None else None
+    if programme is None:
+        return None
+    return once(
+        ("training-latest-plan", programme.pk), lambda: TrainingPlan.objects.filter(programme=programme).first()
+    )
 
 
 def plan_requirements(plan) -> Requirements:
     """What the plan asks of each role at each level: its core lines' training."""
     if plan is None:
         return {}
-    found: dict[tuple[str, str], set[int]] = {}
-    for role, level, entry_id in PlanLine.objects.filter(plan=plan, kind=PlanLine.Kind.CORE).values_list(
-        "job_role", "level", "entry_id"
-    ):
-        found.setdefault((role, level), set()).add(entry_id)
-    return {key: frozenset(ids) for key, ids in found.items()}
+
+    def read() -> Requirements:
+        found: dict[tuple[str, str], set[int]] = {}
+        for role, level, entry_id in PlanLine.objects.filter(plan=plan, kind=PlanLine.Kind.CORE).values_list(
+            "job_role", "level", "entry_id"
+        ):
+            found.setdefault((role, level), set()).add(entry_id)
+        return {key: frozenset(ids) for key, ids in found.items()}
+
+    return dict(once(("training-plan-requirements", plan.pk, plan.version), read))
+
+
+def role_needs(service, programme=None) -> tuple[dict[str, PracticeLevel], Requirements]:
+    """What the service asks of each job role: the level it needs (as
+    required_levels) and what the latest training plan of `programme` asks of
+    it at each level (as plan_requirements of latest_plan). One query: the
+    role map and the plan's core lines together."""
+
+    def read() -> tuple[dict[str, PracticeLevel], Requirements]:
+        text, number = CharField(), IntegerField()
+        rows = RoleLevel.objects.filter(service=service).order_by()
+        rows = rows.values_list(Value("role", output_field=text), "job_role", "level", Value(None, output_field=number))
+        if programme is not None:
+            latest = TrainingPlan.objects.filter(programme=programme).order_by("-created_at", "-id").values("pk")[:1]
+            lines = PlanLine.objects.filter(plan=Subquery(latest), kind=PlanLine.Kind.CORE).order_by()
+            lines = lines.values_list(Value("line", output_field=text), "job_role", "level", "entry_id")
+            rows = rows.union(lines, all=True)
+        levels = {role: DEFAULT_ROLE_LEVELS[role] for role in JOB_ROLES}
+        found: dict[tuple[str, str], set[int]] = {}
+        for kind, role, level, entry_id in rows.order_by():
+            if kind == "role":
+                if role in levels:
+                    levels[role] = PracticeLevel(level)
+            else:
+                found.setdefault((role, level), set()).add(entry_id)
+        return levels, {key: frozenset(ids) for key, ids in found.items()}
+
+    key = ("training-role-needs", service.pk, programme.pk if programme is not None else None)
+    levels, requirements = once(key, read)
+    return dict(levels), dict(requirements)
+
+
+def people_roles(service) -> tuple[dict[tuple[str, int], str], int]:
+    """({("m", membership id) or ("s", staff member id): job role} for the
+    people in the register with a job role, and how many active members the
+    service has). One query: the members (with their job role if recorded)
+    and the staff added by name, together."""
+
+    def read() -> tuple[dict[tuple[str, int], str], int]:
+        members = (
+            staff_queryset(service)
+            .order_by()
+            .values_list(Value("m", output_field=CharField()), "pk", "workforce_profile__job_role")
+        )
+        staff = (
+            StaffMember.objects.filter(service=service)
+            .order_by()
+            .values_list(Value("s", output_field=CharField()), "pk", "job_role")
+        )
+        roles: dict[tuple[str, int], str] = {}
+        everyone = 0
+        for kind, pk, role in members.union(staff, all=True).order_by():
+            everyone += kind == "m"
+            if role is not None:
+                roles[(kind, pk)] = role
+        return roles, everyone
+
+    roles, everyone = once(("training-people", service.pk), read)
+    return dict(roles), everyone
+
+
+def done_records(service) -> list[tuple]:
+    """Every done training record of the people in the register, as
+    (membership id, staff id, entry id, entry level, entry active, entry
+    scaffolding, completed on, refresh due on). One query."""
+
+    def read() -> list[tuple]:
+        members = staff_queryset(service)
+        return list(
+            TrainingRecord.objects.filter(entry__service=service, status=TrainingRecord.Status.DONE)
+            .filter(Q(membership__in=members) | Q(staff__service=service))
+            .values_list(
+                "membership_id",
+                "staff_id",
+                "entry_id",
+                "entry__level",
+                "entry__active",
+                "entry__scaffolding",
+                "completed_on",
+                "refresh_due_on",
+            )
+        )
+
+    return list(once(("training-done-records", service.pk), read))
 
 
 def current_records(queryset, today=None):
@@ -503,34 +600,22 @@ def done_entries(rows) -> set[tuple[int, str]]:
 def coverage(service, programme=None, today=None) -> CoverageReport:
     """For each level, among the people in the register whose job role needs
     that level or higher, how many are trained at it (see above), against the
-    latest training plan of `programme` if given. Seven queries, whatever the size."""
-    required = required_levels(service)
-    requirements = plan_requirements(latest_plan(programme))
-    members = staff_queryset(service)
-    roles = {
-        ("m", pk): role
-        for pk, role in WorkforceProfile.objects.filter(membership__in=members).values_list("membership_id", "job_role")
-    }
-    roles.update(
-        (("s", pk), role) for pk, role in StaffMember.objects.filter(service=service).values_list("pk", "job_role")
-    )
+    latest training plan of `programme` if given. Three queries, whatever the
+    size (two while nobody in the register has a job role)."""
+    today = today or timezone.localdate()
+    required, requirements = role_needs(service, programme)
+    roles, everyone = people_roles(service)
     done: dict[tuple, set[tuple[int, str]]] = {}
-    records = current_records(
-        TrainingRecord.objects.filter(entry__service=service).filter(
-            Q(membership__in=members) | Q(staff__service=service)
-        ),
-        today,
-    )
-    for membership_id, staff_id, entry_id, level, active, scaffolding in records.values_list(
-        "membership_id", "staff_id", "entry_id", "entry__level", "entry__active", "entry__scaffolding"
-    ).distinct():
-        key = ("m", membership_id) if membership_id else ("s", staff_id)
-        done.setdefault(key, set()).update(done_entries([(entry_id, level, active, scaffolding)]))
+    # The records that count today: done (all of these are), not past their
+    # refresher date. Nobody with a job role: no records to read.
+    for membership_id, staff_id, entry_id, level, active, scaffolding, _, due in done_records(service) if roles else []:
+        if due is None or due > today:
+            key = ("m", membership_id) if membership_id else ("s", staff_id)
+            done.setdefault(key, set()).update(done_entries([(entry_id, level, active, scaffolding)]))
     to_do = {
         key: levels_to_do(role, required.get(role, PracticeLevel.INFORMED), done.get(key, set()), requirements)
         for key, role in roles.items()
     }
-    everyone = members.count()
     levels = []
     for level in PracticeLevel:
         needing = [key for key, role in roles.items() if required.get(role, PracticeLevel.INFORMED).covers(level)]

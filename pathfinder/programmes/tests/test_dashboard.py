@@ -2,6 +2,7 @@
 
 import pytest
 from django.template import engines
+from django.urls import reverse
 from jinja2 import ChoiceLoader, DictLoader
 
 from pathfinder.programmes import registry
@@ -63,3 +64,28 @@ def test_a_finding_links_back_to_its_source(world, as_user):
     page = as_user(world.lead).get(f"/programmes/{world.programme.pk}/").page
     links = [a for a in page.css(".pf-findings a") if a.text == "Item 4, baseline"]
     assert links and links[0].get("href") == "/somewhere/42/"
+
+
+def test_a_change_shows_on_the_next_view_of_the_dashboard(world, as_user):
+    """What the panels share is read once per view, never kept for the next one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pathfinder.discovery.models import Document
+
+    client = as_user(world.lead)
+    url = reverse("programme_dashboard", args=[world.programme.pk])
+    before = client.get(url).content.decode()
+    assert "Welcome letter" not in before and "1 review overdue" not in before
+    Document.objects.create(
+        programme=world.programme,
+        title="Welcome letter",
+        kind=Document.Kind.choices[0][0],
+        owner=Document.Owner.choices[0][0],
+        changed_by=Document.ChangedBy.choices[0][0],
+        next_review_on=timezone.localdate() - timedelta(days=3),
+    )
+    page = client.get(url).content.decode()
+    assert "Welcome letter" in page and "1 review overdue" in page
+    assert "1 document in the register" in page
