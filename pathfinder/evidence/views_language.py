@@ -3,6 +3,7 @@
 finding from a result, and the service's lists of terms."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -79,9 +80,12 @@ def audit_new(request, pk):
             finally:
                 upload.close()
         title = form.cleaned_data["title"].strip() or f"Language audit, {timezone.localdate():%-d %B %Y}"
-        audit = language_audit.start_audit(programme=programme, by=request.user, title=title, uploads=uploads)
-        del uploads
-        language_audit.enqueue(audit)
+        # One transaction: an audit is never stored without its counting task
+        # queued (the database task backend), nor a task queued for no audit.
+        with transaction.atomic():
+            audit = language_audit.start_audit(programme=programme, by=request.user, title=title, uploads=uploads)
+            del uploads
+            language_audit.enqueue(audit)
         return redirect("language_audit", audit.pk)
     context = _page(request, programme, form=form, breadcrumbs=_crumbs(programme))
     return render(request, "evidence/language/audit_new.html", context, status=400 if form.errors else 200)
