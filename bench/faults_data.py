@@ -152,6 +152,19 @@ def setup(
     }
 
 
+def _once_problems(kind: str, write: dict, times: int) -> list[str]:
+    """What is wrong with a write found `times` times: acknowledged means exactly
+    once, refused means never, no answer means at most once."""
+    marker, outcome = write["marker"], write["outcome"]
+    if outcome == "accepted" and times != 1:
+        return [f"{kind} {marker}: acknowledged, stored {times} times"]
+    if outcome == "refused" and times:
+        return [f"{kind} {marker}: refused but stored"]
+    if outcome == "unknown" and times > 1:
+        return [f"{kind} {marker}: stored {times} times"]
+    return []
+
+
 def check(expect: dict) -> dict:
     """Every acknowledged write there exactly once; nothing refused there;
     writes whose answer never came (the server died) there whole or not at all.
@@ -196,12 +209,7 @@ def check(expect: dict) -> dict:
     )
     for write in expect["updates"]:
         times = sum(count for text, count in by_text.items() if f"[{write['marker']}]" in text)
-        if write["outcome"] == "accepted" and times != 1:
-            problems.append(f"update {write['marker']}: acknowledged, stored {times} times")
-        elif write["outcome"] == "refused" and times:
-            problems.append(f"update {write['marker']}: refused but stored")
-        elif write["outcome"] == "unknown" and times > 1:
-            problems.append(f"update {write['marker']}: stored {times} times")
+        problems += _once_problems("update", write, times)
     for action in Action.objects.filter(pk__in=expect["actions"]):
         entries = list(action.updates.order_by("version").values_list("version", flat=True))
         # Each update moves the version on in the same transaction as its entry.
@@ -315,12 +323,7 @@ def _check_uploads(expect: dict, problems: list[str]) -> set[str]:
         problems.append(f"upload: {len(stray)} stored files without their document")
     for write in expect.get("uploads", []):
         times = found[write["marker"]]
-        if write["outcome"] == "accepted" and times != 1:
-            problems.append(f"upload {write['marker']}: acknowledged, stored {times} times")
-        elif write["outcome"] == "refused" and times:
-            problems.append(f"upload {write['marker']}: refused but stored")
-        elif write["outcome"] == "unknown" and times > 1:
-            problems.append(f"upload {write['marker']}: stored {times} times")
+        problems += _once_problems("upload", write, times)
     return set(found)
 
 
