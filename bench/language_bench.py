@@ -4,7 +4,7 @@ On the same generated corpus (~10 MB of synthetic care-plan-like text) and
 lexicons of 50, 500 and 5,000 terms (the built-in terms plus generated ones),
 measures MB/s of `Lexicon.count(text)` (normalising included, building the
 automaton not) and of `grep -F -i -w -o -f lexicon.txt corpus.txt | wc -l`,
-best of three, and writes its section of BENCHMARKS.md between markers.
+the fastest of seven runs each, taking turns, and writes its section of BENCHMARKS.md between markers.
 
     .venv/bin/python -m bench.language_bench            # writes BENCHMARKS.md
     .venv/bin/python -m bench.language_bench --quick    # 1 MB, var/bench/quick-language.md
@@ -39,6 +39,7 @@ END_MARK = "<!-- language-benchmark:end -->"
 SECTION_TITLE = "## Language audit matching"
 SIZES = (50, 500, 5000)
 GOAL = 2.0
+ROUNDS = 7
 SYLLABLES = [
     "ba",
     "be",
@@ -167,13 +168,20 @@ def corpus(megabytes: float, planted: list[str], rng: random.Random) -> str:
     return "".join(parts)
 
 
-def best(function, repeat: int = 3) -> tuple[float, object]:
-    times, result = [], None
+def interleaved(first, second, repeat: int = ROUNDS) -> tuple[float, object, float, object]:
+    """Each function timed `repeat` times, taking turns, and the fastest time of each.
+
+    Taking turns means a burst of other work on this shared machine slows both
+    sides alike rather than one; the fastest of several runs is the one least
+    disturbed (other work can only add time, never take it away)."""
+    times: tuple[list[float], list[float]] = ([], [])
+    results: list[object] = [None, None]
     for _ in range(repeat):
-        started = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - started)
-    return min(times), result
+        for index, function in enumerate((first, second)):
+            started = time.perf_counter()
+            results[index] = function()
+            times[index].append(time.perf_counter() - started)
+    return min(times[0]), results[0], min(times[1]), results[1]
 
 
 def grep_count(lexicon_file: Path, corpus_file: Path) -> int:
@@ -203,8 +211,10 @@ def measure(megabytes: float) -> dict:
         started = time.perf_counter()
         lexicon = Lexicon(terms)
         build = time.perf_counter() - started
-        ours, counts = best(lambda lexicon=lexicon: lexicon.count(text))
-        grep, grep_total = best(lambda lexicon_file=lexicon_file: grep_count(lexicon_file, corpus_file))
+        ours, counts, grep, grep_total = interleaved(
+            lambda lexicon=lexicon: lexicon.count(text),
+            lambda lexicon_file=lexicon_file: grep_count(lexicon_file, corpus_file),
+        )
         row = {
             "terms": size,
             "build_s": build,
@@ -243,7 +253,8 @@ def section(result: dict, started: datetime) -> list[str]:
         f"Counting terms in {result['megabytes']:.1f} MB of generated care-plan-like text with "
         "`pathfinder/evidence/language.py` (one pyahocorasick automaton per lexicon; normalising the text "
         "included, building the automaton not) against `LC_ALL=C grep -F -i -w -o -f lexicon.txt corpus.txt "
-        "| wc -l` as a subprocess, on the same corpus and terms, best of three runs each. Lexicons: the "
+        "| wc -l` as a subprocess, on the same corpus and terms: seven runs each, the two taking turns, "
+        "and the fastest of each kept (other work on the machine can only add time). Lexicons: the "
         f"{len(TRAUMA_INFORMED) + len(STIGMATISING)} built-in terms plus generated ones. Goal: the matcher "
         f"within {GOAL:.0f}× grep's time at every size.",
         "",

@@ -132,6 +132,8 @@ def _table(punctuation_to: bytes) -> bytes:
         table[byte] = 32
     for byte in _PUNCTUATION:
         table[byte] = punctuation_to[0]
+    for byte in range(ord("A"), ord("Z") + 1):
+        table[byte] = byte + 32  # lower case in the same pass
     return bytes(table)
 
 
@@ -159,7 +161,7 @@ def _normalise_bytes(text: str, table: bytes) -> bytes:
             data = data.replace(key, value)
         if not data.isascii():
             data = data.decode().lower().encode()
-    data = data.lower().translate(table, b"'")
+    data = data.translate(table, b"'")  # the table also lowers ASCII capitals
     return _collapse(data).strip()
 
 
