@@ -1,5 +1,6 @@
 """The fast paths of the matcher agree with plain, slow ways of doing the same thing.
 
+The one table pass of `normalise` against the rules written out step by step;
 `_collapse` (one split, then mending runs of three or more spaces) against a
 regular expression; the one-pass overlap rule against the rule as written: a
 match counts unless another match lies over all of it.
@@ -47,3 +48,17 @@ def by_the_rule(lexicon: Lexicon, text: str) -> dict[str, int]:
 def test_the_one_pass_count_keeps_the_rule_a_match_inside_another_does_not_count(text):
     lexicon = Lexicon(TERMS, ignore=IGNORE)
     assert lexicon.count(text).as_dict() == by_the_rule(lexicon, text)
+
+
+def normalised_slowly(text: str) -> str:
+    """The normalising rules for plain ASCII text, one readable step at a time."""
+    text = text.lower().replace("'", "")
+    text = re.sub(r"[-_\t\n\r\x0b\x0c]", " ", text)
+    text = re.sub(r"[.,;:!?()\[\]{}\"/\\&+#@%*=<>~^`$|]", "|", text)
+    return re.sub(r" +", " ", text).strip(" ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127), max_size=60))
+def test_the_one_table_pass_normalises_ascii_text_as_the_rules_say(text):
+    assert normalise(text) == normalised_slowly(text)
