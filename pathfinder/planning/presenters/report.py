@@ -118,14 +118,14 @@ def _costs(action, hourly_rate: Decimal) -> str:
     return words + "."
 
 
-def _latest_update(action) -> str:
-    entries = [entry for entry in action.updates.all() if entry.kind != entry.Kind.CREATED]
-    if not entries:
+def _latest_update(entry) -> str:
+    """`entry`: services.report_details.LatestEntry, or None when nothing but the
+    action's creation has been recorded."""
+    if entry is None:
         return "No progress has been recorded yet."
-    latest = max(entries, key=lambda entry: (entry.at, entry.pk))
-    who = latest.author.full_name if latest.author else "Someone"
-    said = latest.text.strip().replace("\n", " ") or latest.get_kind_display().lower()
-    return f"Latest update ({who}, {long_date(latest.at.date())}): {said}"
+    who = entry.author if entry.author is not None else "Someone"
+    said = entry.text.strip().replace("\n", " ") or entry.kind_label.lower()
+    return f"Latest update ({who}, {long_date(entry.at.date())}): {said}"
 
 
 def progress_report(
@@ -137,10 +137,11 @@ def progress_report(
     needed,
     plan_budget,
     expected_savings: str,
+    details,
     hourly_rate: Decimal = Decimal("0"),
 ) -> Document:
-    """`needed`: services.decisions.Needed items; actions with findings and
-    updates (with authors) prefetched."""
+    """`needed`: services.decisions.Needed items; `details`:
+    services.report_details.ReportDetails for the same actions."""
     done_since = [
         row
         for row in rows
@@ -216,9 +217,9 @@ def progress_report(
                 Heading(action.title, level=4),
                 Paragraph(f"Owner: {_owner(row)}. Due: {long_date(action.due_on)}. Status: {row.status}."),
                 Paragraph(_costs(action, hourly_rate)),
-                Paragraph(_latest_update(action)),
+                Paragraph(_latest_update(details.latest.get(action.pk))),
             ]
-            findings = list(action.findings.all())
+            findings = details.findings.get(action.pk, [])
             if findings:
                 blocks += [
                     Paragraph("It answers these findings:"),

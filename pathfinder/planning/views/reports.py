@@ -16,6 +16,7 @@ from pathfinder.planning.models import ProgressReport
 from pathfinder.planning.presenters.plan import action_rows, summary
 from pathfinder.planning.presenters.report import progress_report
 from pathfinder.planning.services import actions as services
+from pathfinder.planning.services.report_details import report_details
 from pathfinder.planning.views.access import get_programme, page, today
 from pathfinder.planning.views.budget import plan_budget_for
 from pathfinder.planning.views.decisions import needed_for
@@ -79,7 +80,7 @@ def report_download(request, pk, fmt):
     plan = services.plan_for(programme)
     now = today()
     since = last_report_date(request, programme)
-    actions = list(plan_actions(request, programme).prefetch_related("findings", "updates__author"))
+    actions = list(plan_actions(request, programme))
     rows = action_rows(actions, now)
     needed = [
         item
@@ -95,6 +96,7 @@ def report_download(request, pk, fmt):
         hourly_rate=plan.staff_hourly_rate,
         plan_budget=plan_budget_for(request, programme, plan, [row.action for row in rows]),
         expected_savings=plan.expected_savings,
+        details=report_details([action.pk for action in actions]),
     )
     services.record_report(programme=programme, by=request.user, fmt=fmt)
     return documents.deliver(
