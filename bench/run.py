@@ -234,24 +234,40 @@ def others_cpu(server: subprocess.Popen, *, postgres_is_ours: bool):
     the benchmark database (its backends, and the shared background ones).
     """
 
-    def ours(snapshot) -> dict[int, int]:
-        return {
-            pid: ticks
-            for pid, (command, group, ticks) in snapshot.items()
-            if pid == os.getpid()
-            or group == server.pid
-            or (postgres_is_ours and command == "postgres" and serves_bench_database(pid))
-        }
+    def part(pid: int, command: str, group: int) -> str | None:
+        if pid == os.getpid():
+            return "client"
+        if group == server.pid:
+            return "server"
+        if postgres_is_ours and command == "postgres" and serves_bench_database(pid):
+            return "postgres"
+        return None
 
-    result = {"share": 0.0}
+    def ours(snapshot) -> dict[int, tuple[str, int]]:
+        found = {}
+        for pid, (command, group, ticks) in snapshot.items():
+            if (name := part(pid, command, group)) is not None:
+                found[pid] = (name, ticks)
+        return found
+
+    result = {"share": 0.0, "seconds": {}}
     if not Path("/proc/stat").exists():  # not Linux: nothing measured
         yield result
         return
     before, busy_before, started = ours(process_cpu()), machine_busy_ticks(), time.monotonic()
     yield result
     after, busy, elapsed = ours(process_cpu()), machine_busy_ticks() - busy_before, time.monotonic() - started
-    used = sum(ticks - before.get(pid, 0) for pid, ticks in after.items() if ticks >= before.get(pid, 0))
-    result["share"] = max(0, busy - used) / (os.sysconf("SC_CLK_TCK") * elapsed * (os.cpu_count() or 1))
+    tick = os.sysconf("SC_CLK_TCK")
+    spent = {"server": 0, "postgres": 0, "client": 0}
+    for pid, (name, ticks) in after.items():
+        earlier = before.get(pid, (name, 0))[1]
+        if ticks >= earlier:  # not a new process that took an old one's pid
+            spent[name] += ticks - earlier
+    used = sum(spent.values())
+    result["share"] = max(0, busy - used) / (tick * elapsed * (os.cpu_count() or 1))
+    # CPU seconds each part used while the block ran ("rest": the kernel's own
+    # work, such as moving bytes over the loopback, and everything else).
+    result["seconds"] = {name: ticks / tick for name, ticks in spent.items()} | {"rest": max(0, busy - used) / tick}
 
 
 def free_port() -> int:

@@ -135,6 +135,21 @@ class SurveyResult:
     timings: dict = field(default_factory=dict)
     busy_during: float = 0.0
     client_cpu: float = 0.0
+    # CPU seconds used during the measured load: server, postgres, client, rest.
+    cpu_seconds: dict = field(default_factory=dict)
+
+    def cpu_per_submission(self) -> str:
+        """Where each accepted submission's CPU went, in ms (GET and POST together)."""
+        if not self.accepted or not self.cpu_seconds:
+            return "not measured"
+        names = {"server": "gunicorn", "postgres": "PostgreSQL", "client": "load generator", "rest": "kernel and rest"}
+        parts = [
+            f"{names[name]} {seconds / self.accepted * 1000:.1f}"
+            for name, seconds in self.cpu_seconds.items()
+            if name != "postgres" or self.engine == "postgresql"
+        ]
+        total = sum(self.cpu_seconds.values()) / self.accepted * 1000
+        return ", ".join(parts) + f"; in all {total:.1f}"
 
     @property
     def failed(self) -> int:
@@ -507,6 +522,7 @@ def bench_surveys(engine: str, env: dict, options: SurveyOptions = SurveyOptions
                 done = load(port, token, measured, options.respondents, options.seed + 1, options.time_limit)
                 result.client_cpu = (time.process_time() - cpu_before) / (time.perf_counter() - started)
             result.busy_during = others["share"]
+            result.cpu_seconds = others["seconds"]
             with bench_run.timed(timings, "duplicate-code bursts"):
                 result.bursts = [burst(port, token, group, options.seed + n) for n, group in enumerate(bursts)]
         summarise(result, done, started, bench_run.gunicorn_times(access_log))
@@ -673,6 +689,7 @@ def section(results: list["SurveyResult"], options: SurveyOptions, note: str = "
         ("Same code sent at once", lambda r: burst_cell(r.bursts)),
         ("Load generator CPU (share of one core)", lambda r: f"{r.client_cpu:.0%}"),
         ("CPU used by other processes", lambda r: f"{r.busy_during:.0%}"),
+        ("CPU per accepted submission (ms)", lambda r: r.cpu_per_submission()),
         (
             "Time taken (s)",
             lambda r: ", ".join(f"{step} {seconds:.0f}" for step, seconds in r.timings.items()),

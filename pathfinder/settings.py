@@ -147,6 +147,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The same backend, with a health check that needs no SELECT 1 while the
+    # connection is idle and has nothing to read (pathfinder/core/db/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "pathfinder.core.db.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The default database lives in var/, which a fresh clone does not have yet.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)

@@ -32,7 +32,9 @@ def counted(client, method, path, data=None):
     return response, statements(captured)
 
 
-def test_the_page_and_a_submission_take_one_and_four_statements_however_many_have_answered(make_survey, world, as_user):
+def test_the_page_and_a_submission_take_one_and_at_most_four_statements_however_many_have_answered(
+    make_survey, world, as_user
+):
     survey = make_survey()
     codes = services.extra_codes(survey, 40, by=world.lead)
     client = as_user(None)
@@ -47,18 +49,20 @@ def test_the_page_and_a_submission_take_one_and_four_statements_however_many_hav
             assert answered.status_code == 302
             seen.append((len(page_statements), len(answer_statements)))
             assert page_statements[0].startswith("SELECT")  # the survey, by its link
-            # The survey again (locked, with the code's participant), the used-code mark, the answers.
-            assert [statement.split()[0] for statement in answer_statements] == [
-                "SELECT",
-                "SELECT",
-                "INSERT",
-                "INSERT",
-            ]
-            assert "surveys_spentcode" in answer_statements[2]
-            assert "surveys_response" in answer_statements[3]
+            # The survey again (locked, with the code's participant), the used-code mark, the answers:
+            # on PostgreSQL the mark and the answers in one statement, stored only if the mark was new.
+            kinds = [statement.split()[0] for statement in answer_statements]
+            if connection.vendor == "postgresql":
+                assert kinds == ["SELECT", "SELECT", "WITH"]
+                assert "surveys_spentcode" in answer_statements[2] and "surveys_response" in answer_statements[2]
+            else:
+                assert kinds == ["SELECT", "SELECT", "INSERT", "INSERT"]
+                assert "surveys_spentcode" in answer_statements[2]
+                assert "surveys_response" in answer_statements[3]
         else:
             assert client.post(url(survey), {"code": code, role: "admin"}).status_code == 302
-    assert seen == [(1, 4), (1, 4)]
+    expected = 3 if connection.vendor == "postgresql" else 4
+    assert seen == [(1, expected), (1, expected)]
     assert Response.objects.filter(survey=survey).count() == 20
 
 
@@ -74,7 +78,12 @@ def test_a_refused_code_writes_nothing_and_stays_small(make_survey, world, as_us
         assert "That code does not work" in refused.content.decode()
         # The survey by its link, then (rolled back) the lock and the mark that was already there, if any.
         assert len(refused_statements) <= 3
-        assert not any("surveys_response" in statement for statement in refused_statements)
+        # Only the combined mark-and-answers statement (PostgreSQL) names the answers, and it
+        # stores them only with a new mark: the count below says it stored nothing.
+        naming = [statement for statement in refused_statements if "surveys_response" in statement]
+        assert all(statement.startswith("WITH spent AS") for statement in naming)
+        assert len(naming) <= (1 if connection.vendor == "postgresql" else 0)
+        assert Response.objects.filter(survey=survey).count() == 1
     assert Response.objects.filter(survey=survey).count() == 1
 
 
