@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from pathfinder.core.views.errors import not_available
 
 urlpatterns = [
+    path("", include("pathfinder.surveys.urls_public")),  # first: survey day (see the module)
     path("", include("pathfinder.core.urls")),
     path("", include("pathfinder.programmes.urls")),
     path("", include("pathfinder.assessments.urls")),

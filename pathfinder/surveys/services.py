@@ -31,14 +31,31 @@ class SurveyNotOpen(Exception):
 
 # The survey behind a public link, with only what the answer and thanks pages
 # use: its own columns, its version's checksum and its service's name. Written
-# out (not built by the ORM on every request) because every respondent's page
-# and submission starts here. The version's definition is not read: it never
+# out and read with a plain cursor (not built by the ORM, nor a raw queryset
+# that works out its columns each time) because every respondent's page and
+# submission starts here. The version's definition is not read: it never
 # changes once stored and is parsed once per process (InstrumentVersion.parsed),
 # loaded the first time the process sees the version.
+_BY_LINK_COLUMNS = (
+    "id",
+    "programme_id",
+    "instrument_version_id",
+    "kind",
+    "title",
+    "distribution",
+    "opens_on",
+    "closes_on",
+    "closed_early_on",
+    "included_optional",
+    "link_token",
+    "archived",
+    "version",
+)
+# The same columns, in the same order (the model's own: Model.from_db takes them so; a test checks both).
 _BY_LINK = (
     "SELECT s.id, s.programme_id, s.instrument_version_id, s.kind, s.title, s.distribution, s.opens_on,"
     " s.closes_on, s.closed_early_on, s.included_optional, s.link_token, s.archived, s.version,"
-    " v.checksum AS version_checksum, p.service_id AS programme_service_id, sv.name AS service_name"
+    " v.checksum, p.service_id, sv.name"
     " FROM surveys_survey s"
     " JOIN instruments_instrumentversion v ON v.id = s.instrument_version_id"
     " JOIN programmes_programme p ON p.id = s.programme_id"
@@ -47,21 +64,49 @@ _BY_LINK = (
 )
 
 
+def _converters(model, columns: tuple[str, ...]) -> list[tuple[int, list]]:
+    """What turns each column's database value into its Python value (as the
+    ORM would: the engine's conversions, then the field's own), for the
+    columns that need any."""
+    found = []
+    for index, column in enumerate(columns):
+        field = model._meta.get_field(column.removesuffix("_id") if column.endswith("_id") else column)
+        expression = field.get_col(model._meta.db_table)
+        converters = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
+        if converters:
+            found.append((index, [(converter, expression) for converter in converters]))
+    return found
+
+
+_by_link_converters: dict[str, list] = {}
+
+
 def survey_by_link(token: str) -> Survey | None:
     """The survey behind a public link; the token is the only key (unique)."""
     from pathfinder.core.models import Service
     from pathfinder.instruments.models import InstrumentVersion
     from pathfinder.programmes.models import Programme
 
-    survey = next(iter(Survey.objects.raw(_BY_LINK, [token])), None)
-    if survey is None:
+    with connection.cursor() as cursor:
+        cursor.execute(_BY_LINK, [token])
+        row = cursor.fetchone()
+    if row is None:
         return None
+    if connection.vendor not in _by_link_converters:
+        _by_link_converters[connection.vendor] = _converters(Survey, _BY_LINK_COLUMNS)
+    values = list(row[: len(_BY_LINK_COLUMNS)])
+    for index, converters in _by_link_converters[connection.vendor]:
+        for converter, expression in converters:
+            values[index] = converter(values[index], expression, connection)
+    checksum, service_id, service_name = row[len(_BY_LINK_COLUMNS) :]
+    db = connection.alias
     # Only these columns are loaded; any other is read from the database if asked for.
+    survey = Survey.from_db(db, _BY_LINK_COLUMNS, values)
     survey.instrument_version = InstrumentVersion.from_db(
-        survey._state.db, ["id", "checksum"], [survey.instrument_version_id, survey.version_checksum]
+        db, ["id", "checksum"], [survey.instrument_version_id, checksum]
     )
-    service = Service.from_db(survey._state.db, ["id", "name"], [survey.programme_service_id, survey.service_name])
-    programme = Programme.from_db(survey._state.db, ["id", "service_id"], [survey.programme_id, service.pk])
+    service = Service.from_db(db, ["id", "name"], [service_id, service_name])
+    programme = Programme.from_db(db, ["id", "service_id"], [survey.programme_id, service_id])
     programme.service = service
     survey.programme = programme
     return survey

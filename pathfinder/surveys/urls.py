@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathfinder.surveys import views, views_findings, views_public
+from pathfinder.surveys import views, views_findings
 
 urlpatterns = [
     path("programmes/<int:pk>/surveys/", views.survey_list, name="survey_list"),
@@ -15,6 +15,4 @@ urlpatterns = [
     path("surveys/<int:pk>/results/", views.survey_results, name="survey_results"),
     path("surveys/<int:pk>/download.<str:fmt>", views.survey_export, name="survey_export"),
     path("surveys/<int:pk>/findings/new/", views_findings.survey_finding, name="survey_finding"),
-    path("answer/<str:token>/", views_public.answer, name="survey_answer"),
-    path("answer/<str:token>/thanks/", views_public.thanks, name="survey_thanks"),
 ]
