@@ -33,19 +33,43 @@ def _queryset(model_or_queryset) -> models.QuerySet:
 
 
 def scoped(model_or_queryset, user) -> models.QuerySet:
-    """Only the rows that belong to services where `user` is an active member."""
+    """Only the rows that belong to services where `user` is an active member.
+
+    Inside `shared_lookups()`, once `get_for` has reached an object there, only
+    the rows of the services reached so far in the block: `get_for` has just
+    found the user an active member of each, so the membership join need not
+    be made again in every part of the page (on PostgreSQL it roughly doubled
+    each panel's query). Never more than the join would give; a part that
+    needs the user's other services too must run outside the block."""
     queryset = _queryset(model_or_queryset)
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return queryset.none()
+    reached = _reached(user)
+    if reached:
+        path = queryset.model.service_path
+        return queryset.filter(**{f"{path}_id__in" if path else "pk__in": sorted(reached)})
+    return _joined(queryset, user)
+
+
+def _joined(queryset: models.QuerySet, user) -> models.QuerySet:
     path = queryset.model.service_path
     prefix = f"{path}__" if path else ""
     return queryset.filter(**{f"{prefix}memberships__user": user, f"{prefix}memberships__is_active": True})
 
 
+def _reached(user) -> set[int] | None:
+    memo = _shared.get()
+    return None if memo is None else memo.get(("reached-services", user.pk))
+
+
 def get_for(request, model_or_queryset, perm: Perm = Perm.VIEW_PROGRAMME, **lookup) -> models.Model:
     """One object the user may reach, or 404; then 403 if they lack `perm`."""
     user = request.user
-    queryset = scoped(model_or_queryset, user)
+    queryset = _queryset(model_or_queryset)
+    # Always through the membership join: the role comes from the joined row.
+    queryset = (
+        _joined(queryset, user) if getattr(user, "is_authenticated", False) and user.is_active else queryset.none()
+    )
     path = queryset.model.service_path
     if path:
         queryset = queryset.select_related(path)
@@ -58,6 +82,9 @@ def get_for(request, model_or_queryset, perm: Perm = Perm.VIEW_PROGRAMME, **look
         raise Http404 from None
     if learning:
         learn_role(user, service_id_of(obj), obj._pathfinder_role, obj._pathfinder_service_count)
+        memo = _shared.get()
+        if memo is not None and service_id_of(obj) is not None:
+            memo.setdefault(("reached-services", user.pk), set()).add(service_id_of(obj))
     require(request, perm, obj)
     return obj
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from pathfinder.core.pages import service_context
 from pathfinder.core.roles import Perm
-from pathfinder.core.scoping import get_for
+from pathfinder.core.scoping import get_for, shared_lookups
 from pathfinder.evidence import progress
 from pathfinder.programmes.models import Programme
 from pathfinder.programmes.registry import measure_sources
@@ -27,6 +27,13 @@ def _page(request, programme, **context) -> dict:
 
 @require_safe
 def overview(request, pk):
+    # A page that only reads, of one programme: its measure sources share
+    # their lookups and are scoped to the programme's service once.
+    with shared_lookups():
+        return _overview(request, pk)
+
+
+def _overview(request, pk):
     programme = _programme(request, pk)
     views = [progress.present(m) for m in progress.collect(programme, request.user, measure_sources())]
     context = _page(

@@ -82,3 +82,58 @@ def test_each_person_gets_their_own_role_on_the_same_page(world, as_user):
     manage = reverse("programme_phase_edit", args=[world.programme.pk, "familiarise"])
     assert manage in lead_page
     assert manage not in viewer_page
+
+
+def test_after_get_for_in_a_block_scoped_reads_only_the_services_reached_without_the_membership_join(world):
+    from django.core.exceptions import PermissionDenied
+
+    from pathfinder.core.scoping import scoped
+    from pathfinder.programmes.models import Finding
+
+    # The lead also works (as staff) in the other service, and has left a third.
+    factories.MembershipFactory(user=world.lead, service=world.other_service, role=Role.STAFF)
+    left = factories.ServiceFactory(name="Left service", slug="left")
+    factories.MembershipFactory(user=world.lead, service=left, role=Role.PROGRAMME_LEAD, is_active=False)
+    from pathfinder.programmes import services as programme_services
+
+    left_programme = programme_services.start_programme(
+        service=left, name="Left", started_on="2026-09-01", by=world.lead
+    )
+    for programme in (world.programme, world.other_programme, left_programme):
+        factories.FindingFactory(programme=programme, text=f"In {programme.name}")
+    request = SimpleNamespace(user=world.lead)
+    everywhere = set(scoped(Finding, world.lead).values_list("programme__name", flat=True))
+    assert everywhere == {"Home programme", "Other programme"}  # not the service they left
+    with shared_lookups():
+        assert set(scoped(Finding, world.lead).values_list("programme__name", flat=True)) == everywhere
+        get_for(request, Programme, Perm.MANAGE_PROGRAMME, pk=world.programme.pk)
+        with CaptureQueriesContext(connection) as captured:
+            inside = set(scoped(Finding, world.lead).values_list("programme__name", flat=True))
+        assert inside == {"Home programme"}  # never more than the join; here, the service reached
+        assert "core_membership" not in captured.captured_queries[0]["sql"]
+        # Another user in the same block still goes through their own memberships.
+        assert not scoped(Finding, world.outsider).filter(programme=world.programme).exists()
+        assert scoped(Finding, world.outsider).filter(programme=world.other_programme).exists()
+        # get_for still checks the role through the membership row: staff may not manage the other programme,
+        # the left service's programme is not there at all.
+        try:
+            get_for(request, Programme, Perm.MANAGE_PROGRAMME, pk=world.other_programme.pk)
+        except PermissionDenied:
+            pass
+        else:
+            raise AssertionError("a staff member could manage the other programme")
+        from django.http import Http404
+
+        try:
+            get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=left_programme.pk)
+        except Http404:
+            pass
+        else:
+            raise AssertionError("a service they left was reached")
+        # Reaching the other service (as staff, to view) adds it.
+        get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=world.other_programme.pk)
+        assert set(scoped(Finding, world.lead).values_list("programme__name", flat=True)) == everywhere
+    # After the block, the join again.
+    with CaptureQueriesContext(connection) as captured:
+        list(scoped(Finding, world.lead))
+    assert "core_membership" in captured.captured_queries[0]["sql"]
