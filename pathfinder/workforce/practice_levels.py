@@ -34,7 +34,7 @@ class PracticeLevel(Enum):
 
     @property
     def rank(self) -> int:
-        return _ORDER.index(self)
+        return _RANK[self._value_]
 
     @property
     def label(self) -> str:
@@ -50,8 +50,9 @@ class PracticeLevel(Enum):
         return self.rank < other.rank
 
     def covers(self, required: PracticeLevel) -> bool:
-        """Levels are cumulative: working at this level includes everything below it."""
-        return self >= required
+        """Levels are cumulative: working at this level includes everything below it.
+        (Asked for every person on the training pages: by rank, without the ordering's detour.)"""
+        return _RANK[self._value_] >= _RANK[required._value_]
 
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
@@ -59,6 +60,8 @@ class PracticeLevel(Enum):
 
 
 _ORDER = list(PracticeLevel)
+# value -> position in the order: looked up for every person on the training pages.
+_RANK = {level.value: index for index, level in enumerate(_ORDER)}
 
 LEVEL_DESCRIPTIONS = {
     PracticeLevel.INFORMED: (

@@ -86,6 +86,95 @@ def month_ends(first, today) -> list:
     return [*found, today]
 
 
+def coverage_points(required, requirements, people, records, today) -> dict:
+    """{practice level: [(label, day, percent trained)]} at the end of every
+    month from the first record's (the current month: today), as
+    training.coverage() counts a day: of today's people whose role needs the
+    level, those whose records that counted on the day (done by then, not yet
+    past their refresher date) cover it (training.levels_to_do).
+
+    Worked out person by person rather than day by everyone: what a role needs
+    is the same every day, someone with no record that counted on a day is
+    trained at nothing then, and what counts for a person changes only where
+    one of their records starts or stops counting.
+    A test checks it against the day-by-everyone way."""
+    import bisect
+    import itertools
+
+    from pathfinder.workforce import training
+    from pathfinder.workforce.practice_levels import PracticeLevel
+
+    days = month_ends(min(record[6] for record in records), today)
+    # What each role needs, once: the levels it must cover (by position in
+    # PracticeLevel), each with the training the plan asks for it (empty: any
+    # training at that level counts).
+    levels = list(PracticeLevel)
+    needs = {}
+    for role in set(people.values()):
+        level_needed = required.get(role, PracticeLevel.INFORMED)
+        needs[role] = [
+            (index, level.value, requirements.get((role, level.value)))
+            for index, level in enumerate(levels)
+            if level_needed is not None and level_needed.covers(level)
+        ]
+    needing = [0] * len(levels)
+    for role in people.values():
+        for index, _, _ in needs[role]:
+            needing[index] += 1
+    # Each person's records that can count (offered, not scaffolding).
+    theirs: dict[tuple, list] = {}
+    for membership_id, staff_id, entry_id, level, active, scaffolding, completed, due in records:
+        key = ("m", membership_id) if membership_id else ("s", staff_id)
+        if key in people and training.done_entries([(entry_id, level, active, scaffolding)]):
+            theirs.setdefault(key, []).append((entry_id, level, completed, due))
+    # A record counts on the days from the first on or after it was completed
+    # up to (not including) the first on or after its refresher date. Between
+    # two such boundaries what counts for a person does not change, so each
+    # stretch is worked out once and added to every day in it at once (a
+    # running total: +1 where the stretch starts, -1 where it ends).
+    change = [[0] * len(levels) for _ in range(len(days) + 1)]
+    # (role, what counted) -> the levels it covers: many people share both.
+    covered: dict[tuple, tuple] = {}
+    for key, rows in theirs.items():
+        role = people[key]
+        spans = [
+            (
+                bisect.bisect_left(days, completed),
+                len(days) if due is None else bisect.bisect_left(days, due),
+                (entry_id, level),
+            )
+            for entry_id, level, completed, due in rows
+        ]
+        bounds = sorted({at for start, end, _ in spans for at in (start, end) if at < len(days)} | {len(days)})
+        for start, end in itertools.pairwise(bounds):
+            counted = frozenset(done for first, last, done in spans if first <= start < last)
+            if not counted:
+                continue
+            found = covered.get((role, counted))
+            if found is None:
+                entries = {entry_id for entry_id, _ in counted}
+                done_levels = {level for _, level in counted}
+                found = covered[(role, counted)] = tuple(
+                    index
+                    for index, value, asked in needs[role]
+                    if ((asked <= entries) if asked else (value in done_levels))
+                )
+            for index in found:
+                change[start][index] += 1
+                change[end][index] -= 1
+    trained, running = [], [0] * len(levels)
+    for at in range(len(days)):
+        running = [total + step for total, step in zip(running, change[at], strict=True)]
+        trained.append(running)
+    points: dict = {level: [] for level in levels}
+    for at, day in enumerate(days):
+        label = f"{day:%B %Y}" + (" (so far)" if day == today and day.day != _last_day(day) else "")
+        for index, level in enumerate(levels):
+            if needing[index]:
+                points[level].append((label, day, 100 * trained[at][index] / needing[index]))
+    return {level: rows for level, rows in points.items() if rows}
+
+
 def _coverage_measures(programme, user, today=None) -> list:
     """Training coverage by practice level at the end of every month since the
     first training was recorded (the current month: today), as
@@ -110,27 +199,10 @@ def _coverage_measures(programme, user, today=None) -> list:
     records = training.done_records(service) if people else []
     if not records or not people:
         return []
-    days = month_ends(min(record[6] for record in records), today)
-    points: dict[PracticeLevel, list] = {level: [] for level in PracticeLevel}
-    for day in days:
-        done: dict[tuple, set] = {}
-        for membership_id, staff_id, entry_id, level, active, scaffolding, completed, due in records:
-            if completed <= day and (due is None or due > day):
-                key = ("m", membership_id) if membership_id else ("s", staff_id)
-                done.setdefault(key, set()).update(training.done_entries([(entry_id, level, active, scaffolding)]))
-        present = people
-        to_do = {
-            key: training.levels_to_do(
-                role, required.get(role, PracticeLevel.INFORMED), done.get(key, set()), requirements
-            )
-            for key, role in present.items()
-        }
-        label = f"{day:%B %Y}" + (" (so far)" if day == today and day.day != _last_day(day) else "")
-        for level in PracticeLevel:
-            needing = [key for key, role in present.items() if required.get(role, PracticeLevel.INFORMED).covers(level)]
-            if needing:
-                trained = sum(1 for key in needing if level not in to_do[key])
-                points[level].append(MeasurePoint(label=label, on=day, value=100 * trained / len(needing)))
+    points = {
+        level: [MeasurePoint(label=label, on=day, value=value) for label, day, value in rows]
+        for level, rows in coverage_points(required, requirements, people, records, today).items()
+    }
     href = reverse("training_overview", args=[programme.pk])
     return [
         Measure(
@@ -144,7 +216,7 @@ def _coverage_measures(programme, user, today=None) -> list:
             theme="skills",
         )
         for level in PracticeLevel
-        if points[level]
+        if points.get(level)
     ]
 
 
