@@ -42,16 +42,21 @@ def scoped(model_or_queryset, user) -> models.QuerySet:
     each panel's query). Never more than the join would give; a part that
     needs the user's other services too must run outside the block."""
     queryset = _queryset(model_or_queryset)
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return queryset.none()
-    reached = _reached(user)
+    reached = _reached(user) if _active(user) else None
     if reached:
         path = queryset.model.service_path
         return queryset.filter(**{f"{path}_id__in" if path else "pk__in": sorted(reached)})
     return _joined(queryset, user)
 
 
+def _active(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.is_active
+
+
 def _joined(queryset: models.QuerySet, user) -> models.QuerySet:
+    """Through the user's active memberships (nothing for anyone signed out or inactive)."""
+    if not _active(user):
+        return queryset.none()
     path = queryset.model.service_path
     prefix = f"{path}__" if path else ""
     return queryset.filter(**{f"{prefix}memberships__user": user, f"{prefix}memberships__is_active": True})
@@ -67,13 +72,11 @@ def get_for(request, model_or_queryset, perm: Perm = Perm.VIEW_PROGRAMME, **look
     user = request.user
     queryset = _queryset(model_or_queryset)
     # Always through the membership join: the role comes from the joined row.
-    queryset = (
-        _joined(queryset, user) if getattr(user, "is_authenticated", False) and user.is_active else queryset.none()
-    )
+    queryset = _joined(queryset, user)
     path = queryset.model.service_path
     if path:
         queryset = queryset.select_related(path)
-    learning = getattr(user, "is_authenticated", False) and user.is_active
+    learning = _active(user)
     if learning:
         queryset = _with_role(queryset, path, user)
     try:

@@ -105,21 +105,16 @@ def coverage_points(required, requirements, people, records, today) -> dict:
     from pathfinder.workforce.practice_levels import PracticeLevel
 
     days = month_ends(min(record[6] for record in records), today)
-    # What each role needs, once: the levels it must cover (by position in
-    # PracticeLevel), each with the training the plan asks for it (empty: any
-    # training at that level counts).
+    # What each role needs, once: the levels it must cover, by position in PracticeLevel.
     levels = list(PracticeLevel)
-    needs = {}
-    for role in set(people.values()):
-        level_needed = required.get(role, PracticeLevel.INFORMED)
-        needs[role] = [
-            (index, level.value, requirements.get((role, level.value)))
-            for index, level in enumerate(levels)
-            if level_needed is not None and level_needed.covers(level)
-        ]
+    role_level = {role: required.get(role, PracticeLevel.INFORMED) for role in set(people.values())}
+    needs = {
+        role: [index for index, level in enumerate(levels) if needed is not None and needed.covers(level)]
+        for role, needed in role_level.items()
+    }
     needing = [0] * len(levels)
     for role in people.values():
-        for index, _, _ in needs[role]:
+        for index in needs[role]:
             needing[index] += 1
     # Each person's records that can count (offered, not scaffolding).
     theirs: dict[tuple, list] = {}
@@ -152,13 +147,8 @@ def coverage_points(required, requirements, people, records, today) -> dict:
                 continue
             found = covered.get((role, counted))
             if found is None:
-                entries = {entry_id for entry_id, _ in counted}
-                done_levels = {level for _, level in counted}
-                found = covered[(role, counted)] = tuple(
-                    index
-                    for index, value, asked in needs[role]
-                    if ((asked <= entries) if asked else (value in done_levels))
-                )
+                missing = training.levels_to_do(role, role_level[role], set(counted), requirements)
+                found = covered[(role, counted)] = tuple(index for index in needs[role] if levels[index] not in missing)
             for index in found:
                 change[start][index] += 1
                 change[end][index] -= 1
