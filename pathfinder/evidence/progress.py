@@ -72,7 +72,7 @@ def recalculation_problem(measure: Measure, point: int) -> str | None:
 class MeasureView:
     measure: Measure
     spc: spc.Chart
-    chart: Chart | None  # None when there are no points
+    chart: Chart | None  # None when there are no points, or from `reading_only`
     recalculated_from: int | None  # the point (counted from 1) limits were recalculated from
 
     @property
@@ -121,6 +121,14 @@ def present(measure: Measure, *, recalculate_from: int | None = None) -> Measure
         value_suffix=measure.unit if measure.unit.strip() == "%" else "",
     )
     return MeasureView(measure=measure, spc=xmr, chart=chart, recalculated_from=recalculate_from)
+
+
+def reading_only(measure: Measure) -> MeasureView:
+    """The measure's XmR reading without its chart, for places that show the
+    reading in words (the dashboard, the theory of change): the same limits
+    and reading as `present`, without building the chart and its table."""
+    xmr = spc.xmr([point.value for point in measure.points], direction=measure.direction)
+    return MeasureView(measure=measure, spc=xmr, chart=None, recalculated_from=None)
 
 
 def summary(measure: Measure, xmr: spc.Chart) -> str:

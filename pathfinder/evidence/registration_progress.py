@@ -47,7 +47,7 @@ register_measure_source(MeasureSource(key="mat", title="MAT standards", measures
 def _panel(programme, request) -> dict:
     from pathfinder.evidence import progress
 
-    views = [progress.present(m) for m in progress.collect(programme, request.user, measure_sources())]
+    views = [progress.reading_only(m) for m in progress.collect(programme, request.user, measure_sources())]
     return {
         "total": len(views),
         "counts": progress.reading_counts(views),

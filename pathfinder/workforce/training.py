@@ -592,9 +592,15 @@ def levels_to_do(
     return missing
 
 
+def counts_as_done(active: bool, scaffolding: bool) -> bool:
+    """Whether a done record of a catalogue entry counts towards coverage: the
+    entry is still offered and is not scaffolding."""
+    return active and not scaffolding
+
+
 def done_entries(rows) -> set[tuple[int, str]]:
     """From (entry id, level, active, scaffolding) rows: what counts as done."""
-    return {(entry_id, level) for entry_id, level, active, scaffolding in rows if active and not scaffolding}
+    return {(entry_id, level) for entry_id, level, active, scaffolding in rows if counts_as_done(active, scaffolding)}
 
 
 def coverage(service, programme=None, today=None) -> CoverageReport:
@@ -609,17 +615,25 @@ def coverage(service, programme=None, today=None) -> CoverageReport:
     # The records that count today: done (all of these are), not past their
     # refresher date. Nobody with a job role: no records to read.
     for membership_id, staff_id, entry_id, level, active, scaffolding, _, due in done_records(service) if roles else []:
-        if due is None or due > today:
+        if (due is None or due > today) and counts_as_done(active, scaffolding):
             key = ("m", membership_id) if membership_id else ("s", staff_id)
-            done.setdefault(key, set()).update(done_entries([(entry_id, level, active, scaffolding)]))
-    to_do = {
-        key: levels_to_do(role, required.get(role, PracticeLevel.INFORMED), done.get(key, set()), requirements)
-        for key, role in roles.items()
-    }
-    levels = []
-    for level in PracticeLevel:
-        needing = [key for key, role in roles.items() if required.get(role, PracticeLevel.INFORMED).covers(level)]
-        levels.append(Coverage(level, len(needing), sum(1 for key in needing if level not in to_do[key])))
+            done.setdefault(key, set()).add((entry_id, level))
+    # People with the same role and the same training have the same levels to
+    # do (most often: none recorded yet), so each such group is worked out once.
+    groups: dict[tuple[str, frozenset], int] = {}
+    for key, role in roles.items():
+        pair = (role, frozenset(done.get(key, ())))
+        groups[pair] = groups.get(pair, 0) + 1
+    needed = dict.fromkeys(PracticeLevel, 0)
+    trained = dict.fromkeys(PracticeLevel, 0)
+    for (role, entries), people in groups.items():
+        needs = required.get(role, PracticeLevel.INFORMED)
+        missing = levels_to_do(role, needs, set(entries), requirements)
+        for level in PracticeLevel:
+            if needs.covers(level):
+                needed[level] += people
+                trained[level] += 0 if level in missing else people
+    levels = [Coverage(level, needed[level], trained[level]) for level in PracticeLevel]
     with_role = sum(1 for key in roles if key[0] == "m")
     return CoverageReport(levels=levels, staff=len(roles), without_role=everyone - with_role)
 

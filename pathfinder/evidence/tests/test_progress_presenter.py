@@ -127,3 +127,13 @@ def test_groups_and_reading_counts():
     )
     groups = progress.grouped([views[0], other, views[1]])
     assert [(g.title, len(g.views)) for g in groups] == [("Tests", 2), ("Other", 1)]
+
+
+@pytest.mark.parametrize("values", [[], [1, 2], BASE, [*BASE, 40], [*BASE, 1, 1, 1, 1, 1, 1, 1, 1]])
+def test_the_reading_alone_is_the_charts_reading(values):
+    """The dashboard and the theory of change read a measure without its chart:
+    the same limits, reading and words as the Progress page's chart."""
+    alone, charted = progress.reading_only(measure(values)), progress.present(measure(values))
+    assert alone.chart is None
+    assert alone.spc == charted.spc
+    assert (alone.reading, alone.latest_text) == (charted.reading, charted.latest_text)

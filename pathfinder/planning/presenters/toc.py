@@ -95,7 +95,7 @@ def measure_readings(programme, user, keys=None) -> dict:
     found = {}
     for measure in progress.collect(programme, user, measure_sources()):
         if keys is None or measure.key in keys:
-            found[measure.key] = progress.present(measure)
+            found[measure.key] = progress.reading_only(measure)
     return found
 
 
