@@ -5,17 +5,13 @@ others; the person stops sharing; the professional's next request is refused;
 the person sees both reads in their access log."""
 
 import re
-import time
 
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from pathfinder.core.roles import Role
 from pathfinder.testing import factories
+from pathfinder.testing.authenticator import authenticator_code as current_code
 from pathfinder.testing.factories import TEST_PASSWORD
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def test_a_person_shares_two_parts_then_withdraws(new_journey, world):

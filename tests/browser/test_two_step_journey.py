@@ -1,15 +1,8 @@
 """With two-step verification required (as in production), a person sets it up
 at first sign-in and is asked for a code from then on."""
 
-import time
-
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
+from pathfinder.testing.authenticator import authenticator_code as current_code
 from pathfinder.testing.factories import TEST_PASSWORD
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def test_two_step_verification_is_set_up_then_asked_for(journey, world, settings):
@@ -24,6 +17,7 @@ def test_two_step_verification_is_set_up_then_asked_for(journey, world, settings
     assert journey.page.title().startswith("Error: ")
     journey.fill("Code from the app", current_code(secret))
     journey.press("Turn on two-step verification")
+    assert not journey.page.title().startswith("Error: "), journey.errors()
     # Then they can reach their programme
     journey.go("/")
     assert journey.heading().endswith("Home programme")
