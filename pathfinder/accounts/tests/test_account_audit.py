@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 
 from pathfinder.accounts.tests.conftest import events, sign_in
-from pathfinder.accounts.tests.test_two_step import _code, _with_authenticator
+from pathfinder.accounts.tests.test_two_step import _with_authenticator
+from pathfinder.testing.authenticator import authenticator_code
 from pathfinder.testing.factories import TEST_PASSWORD
 
 NEW_PASSWORD = "kettle orchard lantern violet"
@@ -21,7 +22,7 @@ def required(settings):
 def test_it_records_a_second_step_code_that_was_not_accepted(world, required, signed_out):
     secret = _with_authenticator(world.lead)
     sign_in(signed_out, world.lead.email)
-    wrong = f"{(int(_code(secret)) + 1) % 1_000_000:06d}"
+    wrong = f"{(int(authenticator_code(secret)) + 1) % 1_000_000:06d}"
 
     signed_out.post("/accounts/2fa/authenticate/", {"code": wrong})
 
