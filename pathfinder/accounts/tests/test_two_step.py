@@ -57,7 +57,7 @@ def test_it_shows_the_secret_to_type_in(world, required, signed_out):
     assert len(page.css("img.pf-qr")) == 1
 
 
-def test_it_refuses_a_wrongauthenticator_code(world, required, signed_out):
+def test_it_refuses_a_wrong_code(world, required, signed_out):
     sign_in(signed_out, world.lead.email)
     page = signed_out.get("/accounts/2fa/totp/activate/").page
     [secret] = [element.text_content().strip() for element in page.css("code.pf-secret")]
