@@ -1,0 +1,131 @@
+"""Reads sent together (core/readahead.py) give exactly what each read alone
+gives, on both databases, for every kind of column the pages use."""
+
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.db.models import Count, DecimalField, Exists, F, FloatField, OuterRef, Value
+from django.test.utils import CaptureQueriesContext
+
+from pathfinder.accounts.models import User
+from pathfinder.core.readahead import read_ahead
+from pathfinder.core.scoping import shared_lookups
+from pathfinder.instruments.models import InstrumentVersion
+from pathfinder.programmes.models import Finding
+from pathfinder.testing import factories
+
+
+def _plain(value):
+    """What a result holds, in a form two results can be compared by."""
+    if hasattr(value, "_meta"):
+        fields = {field.attname: getattr(value, field.attname) for field in value._meta.concrete_fields}
+        extra = {name: getattr(value, name) for name in vars(value) if name.startswith("x_")}
+        related = {
+            name: _plain(cached)
+            for name, cached in value._state.fields_cache.items()
+            if cached is not None and hasattr(cached, "_meta")
+        }
+        return (type(value).__name__, fields, extra, related)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return (type(value).__name__, value)
+
+
+@pytest.fixture
+def findings(world):
+    for number in range(5):
+        finding = factories.FindingFactory(programme=world.programme, created_by=world.lead, text=f"Finding “{number}” ü")
+        # Microseconds, and one made at a time with none.
+        moment = datetime(2026, 3, number + 1, 9, 30, 15, 123456 * number, tzinfo=dt_timezone.utc)
+        Finding.objects.filter(pk=finding.pk).update(created_at=moment)
+    return world
+
+
+def _querysets(world):
+    findings = Finding.objects.filter(programme=world.programme)
+    return {
+        "with the person who wrote it": findings.select_related("created_by", "programme__service").order_by(
+            "-created_at", "-id"
+        )[:3],
+        "counted": findings.values("theme", "kind").annotate(total=Count("id")).order_by("theme", "kind"),
+        "as tuples": findings.order_by("id").values_list("id", "created_at", "text"),
+        "flat": findings.order_by("-id").values_list("pk", flat=True),
+        "with a yes or no": findings.annotate(
+            x_mine=Exists(User.objects.filter(pk=OuterRef("created_by"), email=world.lead.email))
+        ).order_by("id"),
+        "with numbers": findings.annotate(
+            x_third=Value(1.0, output_field=FloatField()) / Value(3.0, output_field=FloatField()),
+            x_money=Value(Decimal("12.30"), output_field=DecimalField(max_digits=7, decimal_places=2)),
+            x_day=F("programme__started_on"),
+        ).order_by("id"),
+        "with JSON": InstrumentVersion.objects.order_by("id")[:2],
+        "nothing": findings.none(),
+        "empty": findings.filter(text="no such finding"),
+    }
+
+
+def test_reads_sent_together_give_what_each_alone_gives(findings):
+    querysets = _querysets(findings)
+    alone = {name: _plain(list(queryset)) for name, queryset in querysets.items()}
+    assert len(alone["with the person who wrote it"]) == 3
+    assert alone["with JSON"], "the test needs an instrument definition (a JSON column) to read"
+    with shared_lookups():
+        with CaptureQueriesContext(connection) as sent:
+            assert read_ahead(*querysets.values()) == 8  # all but .none(), which asks nothing
+        assert len(sent) == 1
+        fresh = _querysets(findings)  # built again, as a page part builds its own
+        with CaptureQueriesContext(connection) as asked:
+            together = {name: _plain(list(queryset)) for name, queryset in fresh.items()}
+    assert len(asked) == 0, [query["sql"] for query in asked.captured_queries]
+    assert together == alone
+
+
+def test_floats_and_dates_come_back_exactly(findings):
+    third = Finding.objects.filter(programme=findings.programme).annotate(
+        x_third=Value(2.0, output_field=FloatField()) / Value(3.0, output_field=FloatField())
+    )
+    with shared_lookups():
+        read_ahead(third)
+        row = list(third)[0]
+    assert row.x_third == 2.0 / 3.0
+    assert isinstance(row.created_at, datetime) and row.created_at.tzinfo is not None
+    assert isinstance(row.programme_id, int)
+    assert Finding.objects.get(pk=row.pk).created_at == row.created_at
+
+
+def test_a_read_that_differs_is_asked_as_before(findings):
+    findings_here = Finding.objects.filter(programme=findings.programme)
+    with shared_lookups():
+        read_ahead(findings_here.filter(created_at__date=date(2026, 3, 1)))
+        with CaptureQueriesContext(connection) as asked:
+            rows = list(findings_here.filter(created_at__date=date(2026, 3, 2)))
+    assert len(asked) == 1
+    assert [row.created_at.day for row in rows] == [2]
+
+
+def test_nothing_is_kept_after_the_block_or_read_outside_one(findings):
+    findings_here = Finding.objects.filter(programme=findings.programme).order_by("id")
+    with CaptureQueriesContext(connection) as asked:
+        assert read_ahead(findings_here) == 0
+    assert len(asked) == 0
+    with shared_lookups():
+        read_ahead(findings_here)
+    Finding.objects.filter(pk=findings_here[0].pk).update(text="Changed after the page")
+    assert findings_here.first().text == "Changed after the page"
+
+
+def test_a_union_is_not_read_ahead_but_still_answered(findings):
+    first = Finding.objects.filter(programme=findings.programme).order_by().values_list("id")
+    union = first.union(User.objects.order_by().values_list("id"), all=True).order_by()
+    alone = sorted(union)
+    with shared_lookups():
+        read_ahead(union)
+        with CaptureQueriesContext(connection) as asked:
+            together = sorted(union)
+    assert together == alone
+    assert len(asked) == 0, "a union is read ahead too"
