@@ -21,12 +21,15 @@ read ahead.
 import datetime
 import json
 import uuid
+from contextlib import ExitStack
+from contextvars import ContextVar
 from decimal import Decimal
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
+from django.db.models import QuerySet
 from django.db.models.sql import compiler as sql_compiler
-from django.db.models.sql.constants import MULTI
+from django.db.models.sql.constants import MULTI, SINGLE
 
 from pathfinder.core import scoping
 
@@ -45,21 +48,22 @@ def _answers() -> dict | None:
 
 def _internal_type(expression) -> str:
     try:
-        return expression.output_field.get_internal_type()
+        field = expression.output_field
     except AttributeError:  # an expression with no output field: take it as text
         return "TextField"
+    while getattr(field, "target_field", None) is not None and field.is_relation:
+        field = field.target_field  # a foreign key holds what its target's column holds
+    return field.get_internal_type()
 
 
 class _Plan:
-    """One queryset, compiled: the key it will be asked by, and how to read it ahead."""
+    """One read, compiled: the key it will be asked by, and how to read it ahead."""
 
-    def __init__(self, queryset):
-        self.db = queryset.db
-        self.connection = connections[self.db]
-        plain = queryset.query.get_compiler(using=self.db)
-        sql, params = plain.as_sql()
-        self.key = (self.db, sql, tuple(params))
-        aliased = queryset.query.get_compiler(using=self.db)
+    def __init__(self, key: tuple, plain):
+        self.key = key
+        self.db = plain.using
+        self.connection = plain.connection
+        aliased = plain.query.get_compiler(using=self.db, elide_empty=plain.elide_empty)
         self.sql, self.params = aliased.as_sql(with_col_aliases=True)
         self.types = [_internal_type(column[0]) for column in plain.select]
         self.width = len(self.types)
@@ -85,8 +89,9 @@ class _Plan:
             columns.append(column)
         if vendor == "postgresql":
             # As text, so numbers keep their exact digits (the driver would make floats of them).
-            return f"(SELECT json_agg(json_build_array({', '.join(columns)}))::text FROM ({self.sql}) t)"
-        return f"(SELECT json_group_array(json_array({', '.join(columns)})) FROM ({self.sql}) t)"
+            # Django compiled the inner SQL; every value in it is a parameter.
+            return f"(SELECT json_agg(json_build_array({', '.join(columns)}))::text FROM ({self.sql}) t)"  # noqa: S608
+        return f"(SELECT json_group_array(json_array({', '.join(columns)})) FROM ({self.sql}) t)"  # noqa: S608
 
     def rows(self, text: str | None) -> list[tuple]:
         """The rows as the database driver would have given them."""
@@ -128,21 +133,65 @@ def _from_postgresql(value, kind: str):
     return value
 
 
-def read_ahead(*querysets) -> int:
-    """Inside `shared_lookups()`, read every queryset in one statement per
-    database, so each is answered without a query of its own when it is
-    iterated. Outside the block it does nothing. Returns how many were read."""
+class _Captured(Exception):
+    """Raised at any statement that would reach the database while reads are only being noted."""
+
+
+def _refuse(execute, sql, params, many, context):
+    raise _Captured
+
+
+def _note(read) -> None:
+    """Run `read` with nothing reaching the database, noting what it selects."""
+    held = [connections[alias] for alias in connections]
+    # A statement refused inside a transaction would mark it as failed, though
+    # it never reached the database: the transaction is left as it was.
+    before = [(connection.needs_rollback, connection.rollback_exc) for connection in held]
+    try:
+        with ExitStack() as stack:
+            for connection in held:
+                stack.enter_context(connection.execute_wrapper(_refuse))
+            list(read.all()) if isinstance(read, QuerySet) else read()
+    except Exception:  # noqa: S110  a part that stops on empty answers: what it noted still counts
+        pass
+    for connection, (needs_rollback, rollback_exc) in zip(held, before, strict=True):
+        connection.needs_rollback, connection.rollback_exc = needs_rollback, rollback_exc
+
+
+def read_ahead(*reads) -> int:
+    """Inside `shared_lookups()`, read ahead what `reads` will ask for, in one
+    statement per database, so that each is then answered without a query of
+    its own. Outside the block it does nothing. Returns how many were read.
+
+    Each read is a queryset or a function that only reads (a page part). A
+    function is run once with nothing reaching the database: every SELECT it
+    sends is noted and answered as empty, and anything else stops it (so it
+    cannot write, nor keep what it saw: lookups it shares are thrown away).
+    Reads that depend on what an earlier read found are not noted, and are
+    asked as before when the part runs for real."""
     answers = _answers()
-    if answers is None:
-        return 0
+    if answers is None or _noting.get() is not None:
+        return 0  # outside a block; or inside a read being noted, which notes these too
+    noted: list[tuple[tuple, object]] = []
+    memo = scoping._shared.get()
+    shared = scoping._shared.set(dict(memo))  # what a part shares while noting is thrown away
+    noting = _noting.set(noted)
+    try:
+        for read in reads:
+            _note(read)
+    finally:
+        _noting.reset(noting)
+        scoping._shared.reset(shared)
     plans: dict[str, list[_Plan]] = {}
-    for queryset in querysets:
+    seen = set(answers)
+    for key, compiler in noted:
+        if key in seen:
+            continue
+        seen.add(key)
         try:
-            plan = _Plan(queryset)
+            plans.setdefault(key[0], []).append(_Plan(key, compiler))
         except (EmptyResultSet, FullResultSet, _NotReadable):
-            continue  # nothing to ask (Django answers an empty set itself), or not through JSON
-        if plan.key not in answers:
-            plans.setdefault(plan.db, []).append(plan)
+            continue  # not through JSON: asked as before
     read = 0
     for db, group in plans.items():
         sql = "SELECT " + ", ".join(plan.column_sql() for plan in group)
@@ -156,22 +205,31 @@ def read_ahead(*querysets) -> int:
     return read
 
 
+_noting: ContextVar[list | None] = ContextVar("pathfinder_read_ahead_noting", default=None)
 _original_execute_sql = sql_compiler.SQLCompiler.execute_sql
 
 
 def _execute_sql(self, result_type=MULTI, chunked_fetch=False, chunk_size=sql_compiler.GET_ITERATOR_CHUNK_SIZE):
-    answers = _answers() if result_type == MULTI else None
-    if answers:
-        try:
-            sql, params = self.as_sql()
-        except EmptyResultSet:
-            sql = None
-        if sql:
-            rows = answers.get((self.connection.alias, sql, tuple(params)))
-            if rows is not None:
-                if self.has_extra_select:
-                    rows = [row[: self.col_count] for row in rows]
-                return [rows]
+    if result_type in (MULTI, SINGLE):
+        noted = _noting.get()
+        answers = _answers()
+        if answers or noted is not None:
+            try:
+                sql, params = self.as_sql()
+            except EmptyResultSet:
+                sql = None
+            if sql:
+                key = (self.connection.alias, sql, tuple(params))
+                rows = answers.get(key) if answers else None
+                if rows is None and noted is not None:
+                    noted.append((key, self))
+                    rows = []
+                if rows is not None:
+                    if result_type == SINGLE:
+                        return rows[0][: self.col_count] if rows else None
+                    if self.has_extra_select:
+                        rows = [row[: self.col_count] for row in rows]
+                    return [rows]
     return _original_execute_sql(self, result_type, chunked_fetch, chunk_size)
 
 

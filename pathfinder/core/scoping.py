@@ -11,6 +11,8 @@ panels, the phase one parts, the Progress page's measures) reads it once:
 inside `shared_lookups()`, `once(key, make)` answers a key asked before from
 what `make` returned the first time. Outside such a block nothing is kept, so
 code that writes and reads again is never answered from an old copy.
+Inside the same block, `readahead.read_ahead` sends several parts' reads to
+the database as one statement.
 """
 
 from collections.abc import Callable, Iterator

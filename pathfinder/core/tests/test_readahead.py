@@ -1,8 +1,7 @@
 """Reads sent together (core/readahead.py) give exactly what each read alone
 gives, on both databases, for every kind of column the pages use."""
 
-from datetime import date, datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -39,9 +38,11 @@ def _plain(value):
 @pytest.fixture
 def findings(world):
     for number in range(5):
-        finding = factories.FindingFactory(programme=world.programme, created_by=world.lead, text=f"Finding “{number}” ü")
+        finding = factories.FindingFactory(
+            programme=world.programme, created_by=world.lead, text=f"Finding “{number}” ü"
+        )
         # Microseconds, and one made at a time with none.
-        moment = datetime(2026, 3, number + 1, 9, 30, 15, 123456 * number, tzinfo=dt_timezone.utc)
+        moment = datetime(2026, 3, number + 1, 9, 30, 15, 123456 * number, tzinfo=UTC)
         Finding.objects.filter(pk=finding.pk).update(created_at=moment)
     return world
 
@@ -91,7 +92,7 @@ def test_floats_and_dates_come_back_exactly(findings):
     )
     with shared_lookups():
         read_ahead(third)
-        row = list(third)[0]
+        (row,) = list(third)
     assert row.x_third == 2.0 / 3.0
     assert isinstance(row.created_at, datetime) and row.created_at.tzinfo is not None
     assert isinstance(row.programme_id, int)
@@ -129,3 +130,59 @@ def test_a_union_is_not_read_ahead_but_still_answered(findings):
             together = sorted(union)
     assert together == alone
     assert len(asked) == 0, "a union is read ahead too"
+
+
+def _part(world):
+    """A page part: counts, a yes or no, a first row and a list, as panels ask them."""
+    findings = Finding.objects.filter(programme=world.programme)
+    return {
+        "total": findings.count(),
+        "counts": findings.aggregate(total=Count("id"), people=Count("created_by", distinct=True)),
+        "any": findings.filter(text__startswith="Finding").exists(),
+        "newest": _plain(findings.order_by("-created_at", "-id").first()),
+        "texts": list(findings.order_by("id").values_list("text", flat=True)),
+    }
+
+
+def test_a_page_part_is_read_ahead_and_then_asks_nothing(findings):
+    alone = _part(findings)
+    assert alone["total"] == 5 and alone["any"] and alone["counts"] == {"total": 5, "people": 1}
+    with shared_lookups():
+        with CaptureQueriesContext(connection) as sent:
+            assert read_ahead(lambda: _part(findings)) == 5
+        with CaptureQueriesContext(connection) as asked:
+            together = _part(findings)
+    assert len(sent) == 1
+    assert len(asked) == 0, [query["sql"] for query in asked.captured_queries]
+    assert together == alone
+
+
+def test_a_part_cannot_write_or_keep_what_it_saw_while_its_reads_are_noted(findings):
+    from pathfinder.core.scoping import once
+
+    def part():
+        once(("what-the-part-saw",), lambda: list(Finding.objects.filter(programme=findings.programme)))
+        Finding.objects.filter(programme=findings.programme).update(text="Written while noting")
+        factories.FindingFactory(programme=findings.programme, created_by=findings.lead)
+
+    before = Finding.objects.count()
+    with shared_lookups():
+        read_ahead(part)
+        kept = once(("what-the-part-saw",), lambda: "asked again")
+    assert kept == "asked again"  # the empty answer seen while noting was not kept
+    assert Finding.objects.count() == before
+    assert not Finding.objects.filter(text="Written while noting").exists()
+
+
+def test_a_read_that_depends_on_an_earlier_one_is_asked_when_the_part_runs(findings):
+    def part():
+        newest = Finding.objects.filter(programme=findings.programme).order_by("-id").first()
+        return newest and Finding.objects.filter(pk__lt=newest.pk).count()
+
+    alone = part()
+    with shared_lookups():
+        read_ahead(part)
+        with CaptureQueriesContext(connection) as asked:
+            together = part()
+    assert together == alone == 4
+    assert len(asked) == 1  # only the count, which needed the newest finding first
