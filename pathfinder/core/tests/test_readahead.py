@@ -92,7 +92,7 @@ def test_floats_and_dates_come_back_exactly(findings):
     )
     with shared_lookups():
         read_ahead(third)
-        (row,) = list(third)
+        row = next(iter(third))
     assert row.x_third == 2.0 / 3.0
     assert isinstance(row.created_at, datetime) and row.created_at.tzinfo is not None
     assert isinstance(row.programme_id, int)
