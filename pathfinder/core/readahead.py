@@ -18,6 +18,7 @@ durations, or more columns than a database function accepts) is simply not
 read ahead.
 """
 
+import copy
 import datetime
 import json
 import uuid
@@ -27,13 +28,14 @@ from decimal import Decimal
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
-from django.db.models import QuerySet
 from django.db.models.sql import compiler as sql_compiler
 from django.db.models.sql.constants import MULTI, SINGLE
+from django.http import HttpRequest
 
 from pathfinder.core import scoping
 
 _KEY = ("read-ahead",)
+_DONE = ("read-ahead-done",)
 # Fewer than PostgreSQL's 100 arguments to a function (json_build_array) and
 # SQLite's default 127 (json_array).
 MAX_COLUMNS = 90
@@ -151,34 +153,68 @@ def _note(read) -> None:
         with ExitStack() as stack:
             for connection in held:
                 stack.enter_context(connection.execute_wrapper(_refuse))
-            list(read.all()) if isinstance(read, QuerySet) else read()
+            read()
     except Exception:  # noqa: S110  a part that stops on empty answers: what it noted still counts
         pass
     for connection, (needs_rollback, rollback_exc) in zip(held, before, strict=True):
         connection.needs_rollback, connection.rollback_exc = needs_rollback, rollback_exc
 
 
-def read_ahead(*reads) -> int:
-    """Inside `shared_lookups()`, read ahead what `reads` will ask for, in one
-    statement per database, so that each is then answered without a query of
-    its own. Outside the block it does nothing. Returns how many were read.
+def _copy_for_noting(value):
+    """A copy a part can change as it likes while it sees empty answers (it may
+    cache what it saw on the objects it is given, as the permission checks
+    cache roles on the user): the page's own objects are never touched."""
+    if isinstance(value, HttpRequest):
+        request = copy.copy(value)
+        request.user = copy.deepcopy(value.user)
+        return request
+    return copy.deepcopy(value)
 
-    Each read is a queryset or a function that only reads (a page part). A
-    function is run once with nothing reaching the database: every SELECT it
-    sends is noted and answered as empty, and anything else stops it (so it
-    cannot write, nor keep what it saw: lookups it shares are thrown away).
-    Reads that depend on what an earlier read found are not noted, and are
-    asked as before when the part runs for real."""
+
+def _memo_for_noting(memo: dict) -> dict:
+    """Only what changes how a part's SQL is written (the services reached, the
+    page's moment) and the rows already read ahead; no object another part made,
+    which a part being noted could change."""
+    kept = {key: memo[key] for key in (_KEY, scoping._PAGE_TIME) if key in memo}
+    for key, value in memo.items():
+        if key and key[0] == "reached-services":
+            kept[key] = set(value)
+    return kept
+
+
+def read_ahead(*querysets, parts=(), args=()) -> int:
+    """Inside `shared_lookups()`, read ahead what `querysets` and `parts` will
+    ask for, in one statement per database, so that each is then answered
+    without a query of its own. Outside the block it does nothing. Returns how
+    many reads were sent.
+
+    Only the first read-ahead of a block sends anything: it is the page's,
+    and a part that reads ahead its own parts (the Progress panel's measure
+    sources) is noted whole by it.
+
+    Each part is a function that only reads (a page part), called as
+    `part(*args)`. To note its reads it is first run on copies of `args` with
+    nothing reaching the database: every SELECT it sends is noted and answered
+    as empty, and anything else stops it (so it cannot write, nor keep what it
+    saw). Reads that depend on what an earlier read found are not noted, and
+    are asked as before when the part runs for real."""
     answers = _answers()
-    if answers is None or _noting.get() is not None:
-        return 0  # outside a block; or inside a read being noted, which notes these too
-    noted: list[tuple[tuple, object]] = []
     memo = scoping._shared.get()
-    shared = scoping._shared.set(dict(memo))  # what a part shares while noting is thrown away
+    if answers is None or _noting.get() is not None or memo.get(_DONE):
+        # Outside a block; inside a part being noted, which notes these too; or
+        # after the page's first read-ahead, which noted its parts' reads.
+        return 0
+    memo[_DONE] = True
+    noted: list[tuple[tuple, object]] = []
+    shared = scoping._shared.set(_memo_for_noting(scoping._shared.get()))
     noting = _noting.set(noted)
     try:
-        for read in reads:
-            _note(read)
+        for queryset in querysets:
+            _note(lambda queryset=queryset: list(queryset.all()))
+        if parts:
+            copies = [_copy_for_noting(arg) for arg in args]
+            for part in parts:
+                _note(lambda part=part: part(*copies))
     finally:
         _noting.reset(noting)
         scoping._shared.reset(shared)

@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, F, OuterRef, Subquery
 from django.http import Http404
+from django.utils import timezone
 
 from pathfinder.core.permissions import can, learn_role, service_id_of
 from pathfinder.core.roles import Perm
@@ -131,11 +132,22 @@ _shared: ContextVar[dict | None] = ContextVar("pathfinder_shared_lookups", defau
 def shared_lookups() -> Iterator[None]:
     """For a page that only reads: lookups asked for again inside the block are
     answered from the first answer. Nothing outlives the block."""
-    token = _shared.set({})
+    token = _shared.set({_PAGE_TIME: timezone.now()})
     try:
         yield
     finally:
         _shared.reset(token)
+
+
+_PAGE_TIME = ("page-time",)
+
+
+def page_time():
+    """Now; inside `shared_lookups()`, the moment the block began, so that every
+    part of a page asks about the same moment (and their reads can be sent
+    together: core/readahead.py)."""
+    memo = _shared.get()
+    return timezone.now() if memo is None else memo[_PAGE_TIME]
 
 
 def once(key: tuple, make: Callable):

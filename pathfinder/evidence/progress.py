@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from pathfinder.core.readahead import read_ahead
 from pathfinder.evidence import spc
@@ -223,7 +222,7 @@ def collect(programme, user, sources) -> list[Measure]:
     """Every measure from the registered sources, in the sources' order (their
     reads sent together, on a page that shares its lookups: core/readahead.py)."""
     sources = list(sources)
-    read_ahead(*(partial(source.measures, programme, user) for source in sources))
+    read_ahead(parts=[source.measures for source in sources], args=(programme, user))
     found = []
     for source in sources:
         found.extend(source.measures(programme, user))

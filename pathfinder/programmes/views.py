@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -79,7 +77,7 @@ def _dashboard(request, pk):
     shown = panels()
     # What the page and its panels read goes to the database as one statement
     # (core/readahead.py); each part then finds its rows already there.
-    read_ahead(phases, counts, recent, *(partial(panel.context, programme, request) for panel in shown))
+    read_ahead(phases, counts, recent, parts=[panel.context for panel in shown], args=(programme, request))
     context = service_context(
         request,
         service,

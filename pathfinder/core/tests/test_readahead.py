@@ -149,7 +149,7 @@ def test_a_page_part_is_read_ahead_and_then_asks_nothing(findings):
     assert alone["total"] == 5 and alone["any"] and alone["counts"] == {"total": 5, "people": 1}
     with shared_lookups():
         with CaptureQueriesContext(connection) as sent:
-            assert read_ahead(lambda: _part(findings)) == 5
+            assert read_ahead(parts=[_part], args=(findings,)) == 5
         with CaptureQueriesContext(connection) as asked:
             together = _part(findings)
     assert len(sent) == 1
@@ -160,14 +160,14 @@ def test_a_page_part_is_read_ahead_and_then_asks_nothing(findings):
 def test_a_part_cannot_write_or_keep_what_it_saw_while_its_reads_are_noted(findings):
     from pathfinder.core.scoping import once
 
-    def part():
+    def part(findings):
         once(("what-the-part-saw",), lambda: list(Finding.objects.filter(programme=findings.programme)))
         Finding.objects.filter(programme=findings.programme).update(text="Written while noting")
         factories.FindingFactory(programme=findings.programme, created_by=findings.lead)
 
     before = Finding.objects.count()
     with shared_lookups():
-        read_ahead(part)
+        read_ahead(parts=[part], args=(findings,))
         kept = once(("what-the-part-saw",), lambda: "asked again")
     assert kept == "asked again"  # the empty answer seen while noting was not kept
     assert Finding.objects.count() == before
@@ -175,14 +175,41 @@ def test_a_part_cannot_write_or_keep_what_it_saw_while_its_reads_are_noted(findi
 
 
 def test_a_read_that_depends_on_an_earlier_one_is_asked_when_the_part_runs(findings):
-    def part():
+    def part(findings):
         newest = Finding.objects.filter(programme=findings.programme).order_by("-id").first()
         return newest and Finding.objects.filter(pk__lt=newest.pk).count()
 
-    alone = part()
+    alone = part(findings)
     with shared_lookups():
-        read_ahead(part)
+        read_ahead(parts=[part], args=(findings,))
         with CaptureQueriesContext(connection) as asked:
-            together = part()
+            together = part(findings)
     assert together == alone == 4
     assert len(asked) == 1  # only the count, which needed the newest finding first
+
+
+def test_a_part_being_noted_cannot_change_what_the_page_holds(findings):
+    """While noted, a part sees empty answers: what it caches then (roles on the
+    user, related rows on objects another part made) must not reach the page."""
+    from django.db.models import prefetch_related_objects
+
+    from pathfinder.core.permissions import roles_of
+    from pathfinder.core.roles import Role
+    from pathfinder.core.scoping import once
+
+    user = User.objects.get(pk=findings.lead.pk)
+
+    def made_by_another_part():
+        return list(Finding.objects.filter(programme=findings.programme).order_by("id"))
+
+    def part(user):
+        rows = once(("shared-findings",), made_by_another_part)
+        prefetch_related_objects(rows, "plan_actions")
+        return roles_of(user)
+
+    with shared_lookups():
+        rows = once(("shared-findings",), made_by_another_part)
+        read_ahead(parts=[part], args=(user,))
+        assert not hasattr(user, "_pathfinder_roles")
+        assert all("plan_actions" not in getattr(row, "_prefetched_objects_cache", {}) for row in rows)
+        assert part(user) == {findings.service.pk: Role.PROGRAMME_LEAD}
