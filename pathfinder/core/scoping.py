@@ -11,8 +11,6 @@ panels, the phase one parts, the Progress page's measures) reads it once:
 inside `shared_lookups()`, `once(key, make)` answers a key asked before from
 what `make` returned the first time. Outside such a block nothing is kept, so
 code that writes and reads again is never answered from an old copy.
-Inside the same block, `readahead.read_ahead` sends several parts' reads to
-the database as one statement.
 """
 
 from collections.abc import Callable, Iterator
@@ -23,7 +21,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, F, OuterRef, Subquery
 from django.http import Http404
-from django.utils import timezone
 
 from pathfinder.core.permissions import can, learn_role, service_id_of
 from pathfinder.core.roles import Perm
@@ -132,22 +129,11 @@ _shared: ContextVar[dict | None] = ContextVar("pathfinder_shared_lookups", defau
 def shared_lookups() -> Iterator[None]:
     """For a page that only reads: lookups asked for again inside the block are
     answered from the first answer. Nothing outlives the block."""
-    token = _shared.set({_PAGE_TIME: timezone.now()})
+    token = _shared.set({})
     try:
         yield
     finally:
         _shared.reset(token)
-
-
-_PAGE_TIME = ("page-time",)
-
-
-def page_time():
-    """Now; inside `shared_lookups()`, the moment the block began, so that every
-    part of a page asks about the same moment (and their reads can be sent
-    together: core/readahead.py)."""
-    memo = _shared.get()
-    return timezone.now() if memo is None else memo[_PAGE_TIME]
 
 
 def once(key: tuple, make: Callable):

@@ -19,7 +19,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pathfinder.core.readahead import read_ahead
 from pathfinder.evidence import spc
 from pathfinder.programmes.registry import ActionRef, Measure
 from pathfinder.reports.content import Chart, Series
@@ -219,10 +218,7 @@ def reading_counts(views: list[MeasureView]) -> list[tuple[str, int]]:
 
 
 def collect(programme, user, sources) -> list[Measure]:
-    """Every measure from the registered sources, in the sources' order (their
-    reads sent together, on a page that shares its lookups: core/readahead.py)."""
-    sources = list(sources)
-    read_ahead(parts=[source.measures for source in sources], args=(programme, user))
+    """Every measure from the registered sources, in the sources' order."""
     found = []
     for source in sources:
         found.extend(source.measures(programme, user))

@@ -28,9 +28,7 @@ class Panel:
     key: str
     title: str
     template: str
-    # (programme, request) -> extra template context for the panel. It must only
-    # read: the dashboard runs it once first with nothing reaching the database,
-    # to note what it reads and send all panels' reads together (core/readahead.py).
+    # (programme, request) -> extra template context for the panel.
     context: Callable = field(default=lambda programme, request: {})
     order: int = 100
 

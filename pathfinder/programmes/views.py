@@ -11,7 +11,6 @@ from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Service
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
-from pathfinder.core.readahead import read_ahead
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, require, scoped, shared_lookups
 from pathfinder.programmes import services
@@ -74,10 +73,6 @@ def _dashboard(request, pk):
         .order_by()
     )
     recent = scoped(Finding, request.user).filter(programme=programme).select_related("created_by")[:RECENT_FINDINGS]
-    shown = panels()
-    # What the page and its panels read goes to the database as one statement
-    # (core/readahead.py); each part then finds its rows already there.
-    read_ahead(phases, counts, recent, parts=[panel.context for panel in shown], args=(programme, request))
     context = service_context(
         request,
         service,
@@ -88,7 +83,7 @@ def _dashboard(request, pk):
         themes=theme_rows(counts),
         principles=described(Principle, PRINCIPLE_DESCRIPTIONS),
         recent_findings=finding_rows(recent, request.user),
-        panels=[(panel, panel.context(programme, request)) for panel in shown],
+        panels=[(panel, panel.context(programme, request)) for panel in panels()],
         can_manage=can(request.user, Perm.MANAGE_PROGRAMME, service),
         can_record=can(request.user, Perm.RECORD_FINDINGS, service),
     )

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from pathfinder.core import audit
 from pathfinder.core.models import Membership
-from pathfinder.core.scoping import page_time
 from pathfinder.thisisme import sections as section_data
 from pathfinder.thisisme.models import AccessEvent, ConsentGrant, EmergencyAccess, PersonProfile
 
@@ -88,7 +87,7 @@ def shared_count(user) -> int:
     in one query, reading only which profiles (for the dashboard's count)."""
     if not getattr(user, "is_authenticated", False) or user.is_person:
         return 0
-    now = page_time()  # the page's moment, the same while its reads are noted and when they run
+    now = timezone.now()
     granted = ConsentGrant.objects.filter(_grants_for(user, now)).order_by().values_list("profile_id")
     emergency = _active_emergencies(user, now).order_by().values_list("profile_id")
     return len({profile_id for (profile_id,) in granted.union(emergency, all=True).order_by()})
