@@ -9,10 +9,12 @@ from pathfinder.core.navigation import NavItem, register_nav
 from pathfinder.core.roles import Perm
 from pathfinder.programmes.registry import (
     FindingSource,
+    PageRead,
     Panel,
     SupportingFigure,
     SupportingFigureSource,
     register_finding_source,
+    register_page_read,
     register_panel,
     register_supporting_figures,
 )
@@ -24,21 +26,26 @@ def _nav(service, programme):
     return reverse("assessment_overview", args=[programme.pk]) if programme else None
 
 
+def _round_query(programme, user):
+    from pathfinder.assessments.models import AssessmentRound
+    from pathfinder.core.scoping import scoped
+
+    return (
+        scoped(AssessmentRound, user)
+        .filter(programme=programme)
+        .select_related("instrument_version")
+        .order_by("-opened_at", "-id")
+    )
+
+
+ROUNDS = PageRead(key=lambda programme, user: ("assessment-rounds", user.pk, programme.pk), queryset=_round_query)
+register_page_read("assessment-rounds", ROUNDS)
+
+
 def _rounds(programme, user) -> list:
     """The programme's rounds with their questionnaires, newest first: one
     query, asked once per page (the panel and the Progress measures share it)."""
-    from pathfinder.assessments.models import AssessmentRound
-    from pathfinder.core.scoping import once, scoped
-
-    def read() -> list:
-        return list(
-            scoped(AssessmentRound, user)
-            .filter(programme=programme)
-            .select_related("instrument_version")
-            .order_by("-opened_at", "-id")
-        )
-
-    return once(("assessment-rounds", user.pk, programme.pk), read)
+    return ROUNDS.read(programme, user)
 
 
 def _panel(programme, request) -> dict:

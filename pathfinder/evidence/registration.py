@@ -1,24 +1,29 @@
 """How the evidence of change plugs into the programme: a nav item and a
 dashboard panel with the latest MAT standard ratings."""
 
-from pathfinder.programmes.registry import Panel, register_panel
+from pathfinder.programmes.registry import PageRead, Panel, register_page_read, register_panel
+
+
+def _ratings(programme, user):
+    from pathfinder.core.scoping import scoped
+    from pathfinder.evidence.models import MatStandardRating
+
+    return (
+        scoped(MatStandardRating, user)
+        .filter(programme=programme)
+        .only("standard", "rating", "rated_on", "created_at")
+        .order_by("-rated_on", "-created_at", "-pk")
+    )
+
+
+RATINGS = PageRead(key=lambda programme, user: ("mat-ratings", user.pk, programme.pk), queryset=_ratings)
+register_page_read("mat-ratings", RATINGS)
 
 
 def ratings_newest_first(programme, user) -> list:
     """Every MAT standard rating of the programme, newest first: one query,
     asked once per page (the panel and the Progress measures share it)."""
-    from pathfinder.core.scoping import once, scoped
-    from pathfinder.evidence.models import MatStandardRating
-
-    def read() -> list:
-        return list(
-            scoped(MatStandardRating, user)
-            .filter(programme=programme)
-            .only("standard", "rating", "rated_on", "created_at")
-            .order_by("-rated_on", "-created_at", "-pk")
-        )
-
-    return once(("mat-ratings", user.pk, programme.pk), read)
+    return RATINGS.read(programme, user)
 
 
 def _panel(programme, request) -> dict:

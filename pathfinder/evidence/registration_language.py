@@ -11,6 +11,7 @@ from pathfinder.programmes.registry import (
     Measure,
     MeasurePoint,
     MeasureSource,
+    PageRead,
     Panel,
     SupportingFigure,
     SupportingFigureSource,
@@ -18,6 +19,7 @@ from pathfinder.programmes.registry import (
     TextCheckResult,
     register_finding_source,
     register_measure_source,
+    register_page_read,
     register_panel,
     register_supporting_figures,
     register_text_check,
@@ -35,12 +37,14 @@ def _finished(programme, user):
     )
 
 
+FINISHED = PageRead(key=lambda programme, user: ("language-audits-finished", user.pk, programme.pk), queryset=_finished)
+register_page_read("language-audits-finished", FINISHED)
+
+
 def _finished_list(programme, user) -> list:
     """The finished audits, newest first: one query, asked once per page (the
     panel and the Progress measures share it)."""
-    from pathfinder.core.scoping import once
-
-    return once(("language-audits-finished", user.pk, programme.pk), lambda: list(_finished(programme, user)))
+    return FINISHED.read(programme, user)
 
 
 def _panel(programme, request) -> dict:

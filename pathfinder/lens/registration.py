@@ -15,11 +15,13 @@ from pathfinder.programmes.registry import (
     CostSource,
     FindingSource,
     InvitableSource,
+    PageRead,
     Panel,
     register_calendar_source,
     register_cost_source,
     register_finding_source,
     register_invitable_source,
+    register_page_read,
     register_panel,
 )
 from pathfinder.programmes.services import current_programme
@@ -30,21 +32,33 @@ def _nav(service, programme):
     return reverse("lens_overview", args=[programme.pk]) if programme else None
 
 
-def _panel(programme, request) -> dict:
+def _latest_query(programme, user):
+    """One query: the latest event, its notes, and whether this person takes part in it."""
     from django.db.models import Count, Exists, OuterRef
 
+    from pathfinder.core.readahead import First
     from pathfinder.core.scoping import scoped
     from pathfinder.lens.models import EVENTS_NEWEST_FIRST, EventParticipant, LensEvent
 
-    # One query: the latest event, its notes, and whether this person takes part in it.
-    taking_part = scoped(EventParticipant, request.user).filter(event=OuterRef("pk"), membership__user=request.user)
-    latest = (
-        scoped(LensEvent, request.user)
+    taking_part = scoped(EventParticipant, user).filter(event=OuterRef("pk"), membership__user=user)
+    return First(
+        scoped(LensEvent, user)
         .filter(programme=programme)
         .annotate(note_count=Count("groups__journeys__notes", distinct=True), mine=Exists(taking_part))
         .order_by(*EVENTS_NEWEST_FIRST)
-        .first()
     )
+
+
+LATEST = PageRead(
+    key=lambda programme, user: ("lens-latest", user.pk, programme.pk),
+    queryset=_latest_query,
+    pages=frozenset({"dashboard"}),
+)
+register_page_read("lens-latest", LATEST)
+
+
+def _panel(programme, request) -> dict:
+    latest = LATEST.read(programme, request.user)
     return {"latest": latest, "mine": latest is not None and latest.mine}
 
 

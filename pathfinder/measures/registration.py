@@ -11,22 +11,31 @@ from pathfinder.programmes.registry import (
 from pathfinder.programmes.registry import (
     MeasurePoint,
     MeasureSource,
+    PageRead,
     Panel,
     register_measure_source,
+    register_page_read,
     register_panel,
 )
+
+
+def _measure_query(programme, user):
+    from pathfinder.core.scoping import scoped
+    from pathfinder.measures.models import Measure
+
+    return scoped(Measure, user).filter(service_id=programme.service_id).select_related("instrument")
+
+
+MEASURES = PageRead(
+    key=lambda programme, user: ("outcome-measures", user.pk, programme.service_id), queryset=_measure_query
+)
+register_page_read("outcome-measures", MEASURES)
 
 
 def _measures(programme, user) -> list:
     """The service's measures: one query, asked once per page (the panel
     counts them, the Progress measures read them)."""
-    from pathfinder.core.scoping import once, scoped
-    from pathfinder.measures.models import Measure
-
-    def read() -> list:
-        return list(scoped(Measure, user).filter(service_id=programme.service_id).select_related("instrument"))
-
-    return once(("outcome-measures", user.pk, programme.service_id), read)
+    return MEASURES.read(programme, user)
 
 
 def _panel(programme, request) -> dict:

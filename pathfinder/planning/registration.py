@@ -13,12 +13,14 @@ from pathfinder.planning import demo
 from pathfinder.programmes.registry import (
     ActionRef,
     FindingSource,
+    PageRead,
     Panel,
     SupportingFigure,
     SupportingFigureSource,
     register_action_source,
     register_finding_lock,
     register_finding_source,
+    register_page_read,
     register_panel,
     register_supporting_figures,
 )
@@ -30,26 +32,52 @@ def _nav(service, programme):
     return reverse("plan_overview", args=[programme.pk]) if programme else None
 
 
+def _action_query(programme, user):
+    from pathfinder.core.scoping import scoped
+    from pathfinder.planning.models import Action
+
+    return (
+        scoped(Action, user)
+        .filter(programme=programme)
+        .order_by()
+        .values_list("status", "due_on", "created_at", "done_at")
+    )
+
+
+ACTION_ROWS = PageRead(key=lambda programme, user: ("plan-action-rows", user.pk, programme.pk), queryset=_action_query)
+register_page_read("plan-action-rows", ACTION_ROWS)
+
+
+def _next_meeting_query(programme, user):
+    """The implementation group's next meeting within a year (not a working group's)."""
+    from pathfinder.core.readahead import First
+    from pathfinder.core.scoping import scoped
+    from pathfinder.planning.models import Meeting
+
+    today = timezone.localdate()
+    return First(
+        scoped(Meeting, user)
+        .filter(programme=programme, working_group=None, held_on__gte=today, held_on__lte=today + timedelta(days=366))
+        .order_by("held_on")
+    )
+
+
+NEXT_MEETING = PageRead(
+    key=lambda programme, user: ("plan-next-meeting", user.pk, programme.pk),
+    queryset=_next_meeting_query,
+    pages=frozenset({"dashboard"}),
+)
+register_page_read("plan-next-meeting", NEXT_MEETING)
+
+
 def _action_rows(programme, user) -> list[tuple]:
     """(status, due on, added at, done at) of every action in the plan: one
     query, asked once per page (the panel and the Progress measure share it)."""
-    from pathfinder.core.scoping import once, scoped
-    from pathfinder.planning.models import Action
-
-    def read() -> list[tuple]:
-        return list(
-            scoped(Action, user)
-            .filter(programme=programme)
-            .order_by()
-            .values_list("status", "due_on", "created_at", "done_at")
-        )
-
-    return once(("plan-action-rows", user.pk, programme.pk), read)
+    return ACTION_ROWS.read(programme, user)
 
 
 def _panel(programme, request) -> dict:
-    from pathfinder.core.scoping import scoped
-    from pathfinder.planning.models import Action, Meeting
+    from pathfinder.planning.models import Action
 
     rows = _action_rows(programme, request.user)
     by_status: dict[str, int] = {}
@@ -60,10 +88,7 @@ def _panel(programme, request) -> dict:
         "total": len(rows),
         "by_status": [(Action.Status(status).label, by_status.get(status, 0)) for status in Action.Status.values],
         "overdue": sum(1 for status, due_on, *_ in rows if status != Action.Status.DONE and due_on and due_on < today),
-        "next_meeting": scoped(Meeting, request.user)
-        .filter(programme=programme, working_group=None, held_on__gte=today, held_on__lte=today + timedelta(days=366))
-        .order_by("held_on")
-        .first(),
+        "next_meeting": NEXT_MEETING.read(programme, request.user),
     }
 
 

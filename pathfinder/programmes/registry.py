@@ -284,3 +284,37 @@ def register_text_check(check: TextCheck) -> None:
 
 def text_checks() -> list[TextCheck]:
     return sorted(_text_checks.values(), key=lambda check: (check.order, check.title))
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """A read that a tool's panel or measure source makes through
+    `core.scoping.once`, named so that a page can send it to the database
+    together with the others (core/readahead.py): the page keeps under `key`
+    what the tool's own read keeps, so the tool is answered without a query."""
+
+    key: Callable  # (programme, user) -> the tool's once key
+    # (programme, user) -> the queryset whose list the tool keeps under the key
+    # (or readahead.First(queryset), when it keeps the first result or None).
+    queryset: Callable
+    pages: frozenset = frozenset({"dashboard", "progress"})
+
+    def read(self, programme, user):
+        """What the tool reads: from the page's read-ahead if it was sent, else asked now."""
+        from pathfinder.core.readahead import evaluate
+        from pathfinder.core.scoping import once
+
+        return once(self.key(programme, user), lambda: evaluate(self.queryset(programme, user)))
+
+
+_page_reads: dict[str, PageRead] = {}
+
+
+def register_page_read(name: str, read: PageRead) -> None:
+    _page_reads[name] = read
+
+
+def page_reads(page: str, programme, user) -> dict:
+    """{once key: queryset} of every registered read of `page`, for `core.readahead.read_ahead`."""
+    reads = [read for _name, read in sorted(_page_reads.items()) if page in read.pages]
+    return {read.key(programme, user): read.queryset(programme, user) for read in reads}

@@ -11,8 +11,9 @@ from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Service
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
+from pathfinder.core.readahead import read_ahead
 from pathfinder.core.roles import Perm
-from pathfinder.core.scoping import get_for, require, scoped, shared_lookups
+from pathfinder.core.scoping import get_for, once, require, scoped, shared_lookups
 from pathfinder.programmes import services
 from pathfinder.programmes.domain import (
     PHASE_DESCRIPTIONS,
@@ -25,7 +26,7 @@ from pathfinder.programmes.domain import (
 from pathfinder.programmes.forms import FindingEditForm, FindingForm, PhaseForm, StartProgrammeForm
 from pathfinder.programmes.models import Finding, Programme, ProgrammePhase
 from pathfinder.programmes.presenters import finding_rows, theme_rows
-from pathfinder.programmes.registry import panels
+from pathfinder.programmes.registry import page_reads, panels
 
 RECENT_FINDINGS = 10
 FINDINGS_PAGE = 50
@@ -64,15 +65,22 @@ def dashboard(request, pk):
 def _dashboard(request, pk):
     programme = get_for(request, Programme, Perm.VIEW_PROGRAMME, pk=pk)
     service = programme.service
-    phases = programme.phases.all()
-    counts = (
-        scoped(Finding, request.user)
+    user = request.user
+    own = {
+        ("dashboard-phases", programme.pk): programme.phases.all(),
+        ("dashboard-finding-counts", user.pk, programme.pk): scoped(Finding, user)
         .filter(programme=programme)
         .values("theme", "kind")
         .annotate(total=Count("id"))
-        .order_by()
-    )
-    recent = scoped(Finding, request.user).filter(programme=programme).select_related("created_by")[:RECENT_FINDINGS]
+        .order_by(),
+        ("dashboard-recent-findings", user.pk, programme.pk): scoped(Finding, user)
+        .filter(programme=programme)
+        .select_related("created_by")[:RECENT_FINDINGS],
+    }
+    # The page's reads and its panels' go to the database as one statement
+    # (core/readahead.py); each is then answered from what it returned.
+    read_ahead(own | page_reads("dashboard", programme, user))
+    phases, counts, recent = (once(key, lambda queryset=queryset: list(queryset)) for key, queryset in own.items())
     context = service_context(
         request,
         service,

@@ -8,9 +8,11 @@ from pathfinder.core.roles import Perm
 from pathfinder.programmes.registry import (
     FindingSource,
     InvitableSource,
+    PageRead,
     Panel,
     register_finding_source,
     register_invitable_source,
+    register_page_read,
     register_panel,
 )
 from pathfinder.programmes.services import current_programme
@@ -22,22 +24,27 @@ def _nav(service, programme):
     return reverse("survey_list", args=[programme.pk]) if programme else None
 
 
+def _survey_query(programme, user):
+    from pathfinder.core.scoping import scoped
+    from pathfinder.surveys.models import Survey
+
+    return (
+        scoped(Survey, user)
+        .filter(programme=programme)
+        .select_related("instrument_version__instrument", "programme")
+        .order_by("closes_on", "id")
+    )
+
+
+SURVEYS = PageRead(key=lambda programme, user: ("surveys", user.pk, programme.pk), queryset=_survey_query)
+register_page_read("surveys", SURVEYS)
+
+
 def _surveys(programme, user) -> list:
     """The programme's surveys, with their questionnaires, in the order they
     close: one query, asked once per page (the panel and the Progress
     measures share it)."""
-    from pathfinder.core.scoping import once, scoped
-    from pathfinder.surveys.models import Survey
-
-    def read() -> list:
-        return list(
-            scoped(Survey, user)
-            .filter(programme=programme)
-            .select_related("instrument_version__instrument", "programme")
-            .order_by("closes_on", "id")
-        )
-
-    return once(("surveys", user.pk, programme.pk), read)
+    return SURVEYS.read(programme, user)
 
 
 def _panel(programme, request) -> dict:

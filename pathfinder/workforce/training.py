@@ -24,6 +24,7 @@ from pathfinder.core.models import Membership
 from pathfinder.core.scoping import once
 from pathfinder.programmes import services as programme_services
 from pathfinder.programmes.models import Finding, Programme
+from pathfinder.programmes.registry import PageRead, register_page_read
 from pathfinder.workforce.models import (
     CatalogueEntry,
     PlanLine,
@@ -454,12 +455,25 @@ class CoverageReport:
 type Requirements = dict[tuple[str, str], frozenset[int]]  # (job role, level): catalogue entry ids
 
 
+def _latest_plan_query(programme, user=None):
+    from pathfinder.core.readahead import First
+
+    return First(TrainingPlan.objects.filter(programme=programme))
+
+
+# The page reads it for the programme the page reached through the user's memberships.
+LATEST_PLAN = PageRead(
+    key=lambda programme, user=None: ("training-latest-plan", programme.pk),
+    queryset=_latest_plan_query,
+    pages=frozenset({"dashboard", "progress"}),
+)
+register_page_read("training-latest-plan", LATEST_PLAN)
+
+
 def latest_plan(programme):
     if programme is None:
         return None
-    return once(
-        ("training-latest-plan", programme.pk), lambda: TrainingPlan.objects.filter(programme=programme).first()
-    )
+    return LATEST_PLAN.read(programme, None)
 
 
 def plan_requirements(plan) -> Requirements:
