@@ -129,8 +129,7 @@ class First:
     """A read whose answer is its first result, or None (as `queryset.first()`)."""
 
     def __init__(self, queryset):
-        self.queryset = queryset if queryset.ordered else queryset.order_by("pk")
-        self.queryset = self.queryset[:1]
+        self.queryset = (queryset if queryset.ordered else queryset.order_by("pk"))[:1]
 
 
 def evaluate(read):
@@ -149,30 +148,29 @@ def read_ahead(reads: dict) -> int:
     memo = scoping._shared.get()
     if memo is None:
         return 0
-    plans: dict[str, list[tuple[tuple, _Plan]]] = {}
+    plans: dict[str, list[tuple[tuple, _Plan, bool]]] = {}
     for key, queryset in reads.items():
         if key in memo:
             continue
         first = isinstance(queryset, First)
         try:
             plan = _Plan(queryset.queryset if first else queryset)
-            plan.first = first
         except EmptyResultSet:
             memo[key] = None if first else []  # what Django gives for a query that cannot match anything
             continue
         except (FullResultSet, _NotReadable):
             continue  # left for the part to ask as before
-        plans.setdefault(plan.db, []).append((key, plan))
+        plans.setdefault(plan.db, []).append((key, plan, first))
     read = 0
     for db, group in plans.items():
-        sql = "SELECT " + ", ".join(plan.column_sql() for _key, plan in group)
-        params = [param for _key, plan in group for param in plan.params]
+        sql = "SELECT " + ", ".join(plan.column_sql() for _key, plan, _first in group)
+        params = [param for _key, plan, _first in group for param in plan.params]
         with connections[db].cursor() as cursor:
             cursor.execute(sql, params)
             found = cursor.fetchone()
-        for (key, plan), text in zip(group, found, strict=True):
+        for (key, plan, first), text in zip(group, found, strict=True):
             results = plan.results(plan.rows(text))
-            memo[key] = (results[0] if results else None) if plan.first else results
+            memo[key] = (results[0] if results else None) if first else results
             read += 1
     return read
 

@@ -11,7 +11,7 @@ from pathfinder.core.concurrency import StaleEdit
 from pathfinder.core.models import Service
 from pathfinder.core.pages import service_context
 from pathfinder.core.permissions import can
-from pathfinder.core.readahead import read_ahead
+from pathfinder.core.readahead import evaluate, read_ahead
 from pathfinder.core.roles import Perm
 from pathfinder.core.scoping import get_for, once, require, scoped, shared_lookups
 from pathfinder.programmes import services
@@ -80,7 +80,7 @@ def _dashboard(request, pk):
     # The page's reads and its panels' go to the database as one statement
     # (core/readahead.py); each is then answered from what it returned.
     read_ahead(own | page_reads("dashboard", programme, user))
-    phases, counts, recent = (once(key, lambda queryset=queryset: list(queryset)) for key, queryset in own.items())
+    phases, counts, recent = (once(key, lambda read=read: evaluate(read)) for key, read in own.items())
     context = service_context(
         request,
         service,
