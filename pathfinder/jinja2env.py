@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2 import ChainableUndefined, Environment
 
+from pathfinder.core.choice_markup import choice_markup
 from pathfinder.core.forms_presenter import error_list, field_params
 from pathfinder.instruments.disclosure import is_hidden
 from pathfinder.reports.cells import display_text
@@ -54,6 +55,7 @@ def environment(**options) -> Environment:
             "get_messages": get_messages,
             "field_params": field_params,
             "error_list": error_list,
+            "choice_markup": choice_markup,
         }
     )
     env.filters.update({"date": format_date, "datetime": format_datetime, "cell": display_text})

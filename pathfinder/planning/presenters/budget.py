@@ -18,6 +18,8 @@ from pathfinder.programmes.domain import Theme
 from pathfinder.reports.content import Chart, Series, Table
 
 HOURS_PER_DAY = Decimal("7.5")
+# The action fields budget() reads.
+BUDGET_FIELDS = ("title", "theme", "due_on", "direct_cost", "staff_hours", "funding_source", "indirect_notes")
 NO_SOURCE = "No funding source chosen"
 
 

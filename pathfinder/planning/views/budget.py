@@ -27,10 +27,12 @@ def plan_budget_for(request, programme, plan, actions) -> presenters.Budget:
 def budget(request, pk):
     programme = get_programme(request, pk)
     plan = services.plan_for(programme)
+    # Only what the budget counts and the indirect-costs list shows: a large
+    # plan's actions are hundreds of rows, and each column is work per row.
     actions = (
         scoped(Action, request.user)
         .filter(programme=programme)
-        .select_related("funding_source")
+        .only(*presenters.BUDGET_FIELDS)
         .order_by("due_on", "id")
     )
     plan_budget = plan_budget_for(request, programme, plan, actions)

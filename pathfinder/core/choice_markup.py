@@ -1,0 +1,72 @@
+"""Choice fields' markup, rendered once for each exact set of parameters.
+
+Radios, checkboxes and selects are the dearest fields to render through the
+NHS.UK frontend macros (a label, a hint and their attributes for every
+option), and the same field with the same options and the same choice made
+comes back on request after request: a list's filters, a role picker. The
+macros are plain functions of their parameters (core/jinja2/core/forms.jinja
+passes them nothing else), so the HTML for one exact set of parameters is
+always the same. This keeps it, in this process, keyed by the whole of those
+parameters: any difference at all (an option's wording, which one is chosen,
+a hint, a kept value put back) is a different key and a fresh render.
+
+Fields with an error are always rendered afresh, and nothing free-typed is
+kept: text boxes and text areas never come here.
+"""
+
+from collections import OrderedDict
+from threading import Lock
+
+from markupsafe import Markup
+
+COMPONENTS = frozenset({"radios", "checkboxes", "select"})
+# Each entry is a few kilobytes; the oldest go first.
+LIMIT = 1024
+_cache: OrderedDict[tuple, Markup] = OrderedDict()
+_lock = Lock()
+enabled = True  # tests switch this off to compare with a fresh render
+
+
+class _Unkeyable(Exception):
+    pass
+
+
+def _key(value):
+    """A hashable copy of the parameters that tells apart everything the
+    macros could: the type of each text (Markup is not escaped again, str is),
+    each number and yes/no, and the order of every list."""
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((str(name), _key(item)) for name, item in value.items())))
+    if isinstance(value, (list, tuple)):
+        return ("list", tuple(_key(item) for item in value))
+    if value is None or type(value) in (bool, int, float):
+        return (type(value).__name__, value)
+    if isinstance(value, str):
+        return (type(value).__name__, str(value))
+    raise _Unkeyable  # anything else (a lazy translation, an object) is rendered afresh
+
+
+def choice_markup(params: dict, render) -> Markup:
+    """The field's HTML: `render(params)` the first time, then the kept copy."""
+    if not enabled or params.get("component") not in COMPONENTS or "errorMessage" in params:
+        return render(params)
+    try:
+        key = _key(params)
+    except _Unkeyable:
+        return render(params)
+    with _lock:
+        html = _cache.get(key)
+        if html is not None:
+            _cache.move_to_end(key)
+            return html
+    html = render(params)  # a macro of an autoescaping environment returns Markup
+    with _lock:
+        _cache[key] = html
+        while len(_cache) > LIMIT:
+            _cache.popitem(last=False)
+    return html
+
+
+def clear() -> None:
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,124 @@
+"""Radios, checkboxes and selects are rendered once for each exact set of
+parameters and kept (core/choice_markup.py). What a page sends must be exactly
+what a fresh render sends: unchanged forms, a different choice made, errors,
+and after the cache is warm."""
+
+import re
+
+import pytest
+from django import forms
+from django.template import engines
+from markupsafe import Markup
+
+from pathfinder.core import choice_markup
+from pathfinder.programmes.domain import Theme
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+@pytest.fixture
+def fresh_cache():
+    choice_markup.clear()
+    yield
+    choice_markup.enabled = True
+    choice_markup.clear()
+
+
+class Picks(forms.Form):
+    colour = forms.ChoiceField(
+        choices=[("red", "Red"), ("blue", "Blue <b>dark</b>")], widget=forms.RadioSelect, help_text="Pick one"
+    )
+    sizes = forms.MultipleChoiceField(
+        choices=[("s", "Small"), ("m", "Medium"), ("none", "None of these")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    place = forms.ChoiceField(choices=[("", "Choose"), ("a", "Ayr"), ("b", "Banff")])
+    agree = forms.BooleanField(required=False)
+    note = forms.CharField(required=False)
+
+
+def rendered(form) -> str:
+    template = engines["jinja2"].env.from_string('{% from "core/forms.jinja" import fields %}{{ fields(form) }}')
+    return template.render(form=form)
+
+
+FORMS = [
+    lambda: Picks(),
+    lambda: Picks(initial={"colour": "blue", "sizes": ["m"], "place": "b"}),
+    lambda: Picks({"colour": "red", "sizes": ["s", "m"], "place": "a", "agree": "on", "note": "typed"}),
+    lambda: Picks({"sizes": ["s"], "place": "zzz"}),  # errors: no colour, an unknown place
+]
+
+
+def test_each_field_is_exactly_a_fresh_render(fresh_cache):
+    choice_markup.enabled = False
+    fresh = [rendered(make()) for make in FORMS]
+    choice_markup.enabled = True
+    assert [rendered(make()) for make in FORMS] == fresh  # filling the cache
+    assert [rendered(make()) for make in FORMS] == fresh  # from it
+    assert len(set(fresh)) == len(fresh)
+
+
+def test_errors_and_free_text_are_never_kept(fresh_cache):
+    html = rendered(FORMS[3]())
+    assert html.count("nhsuk-error-message") == 2
+    kept = "".join(choice_markup._cache.values())
+    assert "nhsuk-error-message" not in kept
+    assert 'value="s" checked' in kept  # the field without an error is kept
+    rendered(FORMS[2]())
+    kept = "".join(choice_markup._cache.values())
+    assert "checked" in kept
+    assert "typed" not in kept  # the text box is not a choice field
+
+
+def test_the_key_tells_apart_what_the_macros_would():
+    key = choice_markup._key
+    assert key({"text": "<b>"}) != key({"text": Markup("<b>")})  # escaped or not
+    assert key({"checked": True}) != key({"checked": 1})
+    assert key({"items": ["a", "b"]}) != key({"items": ["b", "a"]})
+    assert key({"a": 1, "b": 2}) == key({"b": 2, "a": 1})
+    with pytest.raises(choice_markup._Unkeyable):
+        key({"text": object()})
+
+
+def test_something_unkeyable_is_rendered_each_time(fresh_cache):
+    calls = []
+
+    def render(params):
+        calls.append(params)
+        return Markup("<p>field</p>")
+
+    params = {"component": "radios", "items": [{"text": object()}]}
+    assert choice_markup.choice_markup(params, render) == choice_markup.choice_markup(params, render)
+    assert len(calls) == 2
+    params = {"component": "radios", "items": [{"text": "Yes"}]}
+    choice_markup.choice_markup(params, render)
+    choice_markup.choice_markup(params, render)
+    assert len(calls) == 3
+
+
+def test_the_oldest_go_first(fresh_cache, monkeypatch):
+    monkeypatch.setattr(choice_markup, "LIMIT", 3)
+    for number in range(5):
+        choice_markup.choice_markup({"component": "select", "n": number}, lambda params: Markup(params["n"]))
+    assert [dict(key[1])["n"][1] for key in choice_markup._cache] == [2, 3, 4]
+
+
+def page(client, path, data=None):
+    response = client.get(path) if data is None else client.post(path, data)
+    assert response.status_code == 200
+    return CSRF.sub("CSRF", response.content.decode())
+
+
+def test_the_findings_page_is_exactly_a_fresh_render(world, as_user, fresh_cache):
+    client = as_user(world.lead)
+    path = f"/programmes/{world.programme.pk}/findings/"
+    chosen = f"{path}?theme={Theme.values[1]}"
+    wrong = {"theme": Theme.values[2], "kind": "not-a-kind"}
+    choice_markup.enabled = False
+    fresh = [page(client, path), page(client, chosen), page(client, path, wrong)]
+    choice_markup.enabled = True
+    for _ in range(2):
+        assert [page(client, path), page(client, chosen), page(client, path, wrong)] == fresh
+    assert fresh[0] != fresh[1]
