@@ -5,20 +5,34 @@ and a few formatting filters. Form fields render only through the NHS.UK
 frontend macros (see core/jinja2/core/forms.jinja), fed by core.forms_presenter.
 """
 
+from functools import lru_cache
+
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from jinja2 import ChainableUndefined, Environment
 
-from pathfinder.core.choice_markup import choice_markup
+from pathfinder.core.field_markup import kept_field
 from pathfinder.core.forms_presenter import error_list, field_params
 from pathfinder.instruments.disclosure import is_hidden
 from pathfinder.reports.cells import display_text
 
 
 def url(name: str, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """The address of a named page. A list page asks for one per row, and
+    Django works each out afresh (about 25 µs), so each is kept: an address
+    depends only on the name, the arguments and the script prefix, none of
+    which a page changes."""
+    try:
+        return _reversed(get_script_prefix(), get_urlconf(), name, args, tuple(sorted(kwargs.items())))
+    except TypeError:  # an argument that cannot be a key (a list, say): no keeping
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+@lru_cache(maxsize=8192)
+def _reversed(prefix: str, urlconf, name: str, args: tuple, kwargs: tuple) -> str:
+    return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
 
 
 def format_date(value, style: str = "long") -> str:
@@ -55,7 +69,7 @@ def environment(**options) -> Environment:
             "get_messages": get_messages,
             "field_params": field_params,
             "error_list": error_list,
-            "choice_markup": choice_markup,
+            "kept_field": kept_field,
         }
     )
     env.filters.update({"date": format_date, "datetime": format_datetime, "cell": display_text})

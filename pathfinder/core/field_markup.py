@@ -1,17 +1,18 @@
-"""Choice fields' markup, rendered once for each exact set of parameters.
+"""Form fields' markup, rendered once for each exact set of parameters.
 
-Radios, checkboxes and selects are the dearest fields to render through the
-NHS.UK frontend macros (a label, a hint and their attributes for every
-option), and the same field with the same options and the same choice made
-comes back on request after request: a list's filters, a role picker. The
-macros are plain functions of their parameters (core/jinja2/core/forms.jinja
-passes them nothing else), so the HTML for one exact set of parameters is
-always the same. This keeps it, in this process, keyed by the whole of those
-parameters: any difference at all (an option's wording, which one is chosen,
-a hint, a kept value put back) is a different key and a fresh render.
+Fields are the dearest part of most pages to render through the NHS.UK
+frontend macros (a label, a hint and their attributes, for every option of a
+choice), and the same field comes back on request after request: a list's
+filters, a role picker, an empty box to invite someone. The macros are plain
+functions of their parameters (core/jinja2/core/forms.jinja passes them
+nothing else), so the HTML for one exact set of parameters is always the
+same. This keeps it, in this process, keyed by the whole of those parameters:
+any difference at all (an option's wording, which one is chosen, a hint, a
+kept value put back) is a different key and a fresh render.
 
-Fields with an error are always rendered afresh, and nothing free-typed is
-kept: text boxes and text areas never come here.
+Kept: radios, checkboxes and selects, and text boxes and text areas with
+nothing in them. Never kept: a field with an error, and a text box or text
+area with anything in it, so nothing anyone types is held here.
 """
 
 from collections import OrderedDict
@@ -19,7 +20,8 @@ from threading import Lock
 
 from markupsafe import Markup
 
-COMPONENTS = frozenset({"radios", "checkboxes", "select"})
+CHOICES = frozenset({"radios", "checkboxes", "select"})
+TEXT = frozenset({"input", "textarea"})
 # Each entry is a few kilobytes; the oldest go first.
 LIMIT = 1024
 _cache: OrderedDict[tuple, Markup] = OrderedDict()
@@ -46,9 +48,18 @@ def _key(value):
     raise _Unkeyable  # anything else (a lazy translation, an object) is rendered afresh
 
 
-def choice_markup(params: dict, render) -> Markup:
+def keepable(params: dict) -> bool:
+    if "errorMessage" in params:
+        return False
+    component = params.get("component", "input")
+    if component in CHOICES:
+        return True
+    return component in TEXT and params.get("value") in (None, "")
+
+
+def kept_field(params: dict, render) -> Markup:
     """The field's HTML: `render(params)` the first time, then the kept copy."""
-    if not enabled or params.get("component") not in COMPONENTS or "errorMessage" in params:
+    if not enabled or not keepable(params):
         return render(params)
     try:
         key = _key(params)
