@@ -15,17 +15,14 @@ nothing in them. Never kept: a field with an error, and a text box or text
 area with anything in it, so nothing anyone types is held here.
 """
 
-from collections import OrderedDict
-from threading import Lock
-
 from markupsafe import Markup
+
+from pathfinder.core.lru import Recent
 
 CHOICES = frozenset({"radios", "checkboxes", "select"})
 TEXT = frozenset({"input", "textarea"})
 # Each entry is a few kilobytes; the oldest go first.
-LIMIT = 1024
-_cache: OrderedDict[tuple, Markup] = OrderedDict()
-_lock = Lock()
+_cache = Recent(limit=1024)
 enabled = True  # tests switch this off to compare with a fresh render
 
 
@@ -65,19 +62,12 @@ def kept_field(params: dict, render) -> Markup:
         key = _key(params)
     except _Unkeyable:
         return render(params)
-    with _lock:
-        html = _cache.get(key)
-        if html is not None:
-            _cache.move_to_end(key)
-            return html
-    html = render(params)  # a macro of an autoescaping environment returns Markup
-    with _lock:
-        _cache[key] = html
-        while len(_cache) > LIMIT:
-            _cache.popitem(last=False)
+    html = _cache.get(key)
+    if html is None:
+        html = render(params)  # a macro of an autoescaping environment returns Markup
+        _cache.put(key, html)
     return html
 
 
 def clear() -> None:
-    with _lock:
-        _cache.clear()
+    _cache.clear()

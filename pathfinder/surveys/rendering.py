@@ -18,9 +18,6 @@ the key holds everything else the page shows, so a changed title or a new
 version is never served an old page.
 """
 
-from collections import OrderedDict
-from threading import Lock
-
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import engines
@@ -29,11 +26,10 @@ from django.utils.translation import get_language
 from markupsafe import Markup
 
 from pathfinder.core.forms_presenter import restored
+from pathfinder.core.lru import Recent
 
 # Enough for every question of a few dozen instrument versions; the oldest go first.
-LIMIT = 4096
-_cache: OrderedDict[tuple, Markup] = OrderedDict()
-_lock = Lock()
+_cache = Recent(limit=4096)
 enabled = True  # tests switch this off to compare with a fresh render
 
 
@@ -54,22 +50,15 @@ def question(form, name: str, item) -> Markup:
     if not enabled or not _blank(form, name) or restored.get() is not None:
         return _render(bound, item)
     key = (*form.version_key, get_language(), name, item.code if item is not None else None)
-    with _lock:
-        html = _cache.get(key)
-        if html is not None:
-            _cache.move_to_end(key)
-            return html
-    html = _render(bound, item)
-    with _lock:
-        _cache[key] = html
-        while len(_cache) > LIMIT:
-            _cache.popitem(last=False)
+    html = _cache.get(key)
+    if html is None:
+        html = _render(bound, item)
+        _cache.put(key, html)
     return html
 
 
 # Whole blank pages: a few dozen open surveys at once at most.
-PAGE_LIMIT = 64
-_pages: OrderedDict[tuple, tuple[str, str]] = OrderedDict()
+_pages = Recent(limit=64)
 # Stands for the form's protection token while the page is rendered once.
 _TOKEN = "\x00pathfinder-csrf-input\x00"
 _TOKEN_MARKUP = Markup("\x00pathfinder-csrf-input\x00")
@@ -104,10 +93,7 @@ def blank_page(request, context: dict) -> HttpResponse:
     ):
         return render(request, ANSWER_PAGE, context)
     key = _page_key(context["survey"], form)
-    with _lock:
-        parts = _pages.get(key)
-        if parts is not None:
-            _pages.move_to_end(key)
+    parts = _pages.get(key)
     if parts is None:
         template = engines["jinja2"].get_template(ANSWER_PAGE)
         full = {**context, "request": request}
@@ -119,14 +105,10 @@ def blank_page(request, context: dict) -> HttpResponse:
         if not token or _TOKEN in after:  # the page shows the token once, in the form
             return render(request, ANSWER_PAGE, context)
         parts = (before, after)
-        with _lock:
-            _pages[key] = parts
-            while len(_pages) > PAGE_LIMIT:
-                _pages.popitem(last=False)
+        _pages.put(key, parts)
     return HttpResponse(parts[0] + csrf_input(request) + parts[1])
 
 
 def clear() -> None:
-    with _lock:
-        _cache.clear()
-        _pages.clear()
+    _cache.clear()
+    _pages.clear()

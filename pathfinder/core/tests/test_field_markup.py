@@ -124,7 +124,7 @@ def test_something_unkeyable_is_rendered_each_time(fresh_cache):
 
 
 def test_the_oldest_go_first(fresh_cache, monkeypatch):
-    monkeypatch.setattr(field_markup, "LIMIT", 3)
+    monkeypatch.setattr(field_markup._cache, "limit", 3)
     for number in range(5):
         field_markup.kept_field({"component": "select", "n": number}, lambda params: Markup(params["n"]))
     assert [dict(key[1])["n"][1] for key in field_markup._cache] == [2, 3, 4]
