@@ -31,9 +31,42 @@ def roles_of(user) -> dict[int, str]:
         return {}
     cached = getattr(user, _ROLES_CACHE, None)
     if cached is None:
-        cached = dict(user.memberships.active().values_list("service_id", "role"))
+        cached = _active_roles(user.pk)
         setattr(user, _ROLES_CACHE, cached)
     return cached
+
+
+_roles_statements: dict[str, str] = {}
+
+
+def _active_roles(user_id: int) -> dict[int, str]:
+    """What user.memberships.active().values_list("service_id", "role") gives,
+    sent as a statement written once per engine (core/rows.py): every signed-in
+    page asks it. A test holds it to the ORM's answer."""
+    from django.db import connections, router
+
+    from pathfinder.core.models import Membership
+
+    using = router.db_for_read(Membership)
+    connection = connections[using]
+    if connection.vendor not in _roles_statements:
+        quote = connection.ops.quote_name
+        member = Membership._meta
+        user_model = member.get_field("user").related_model._meta
+
+        def column(meta, name):
+            return quote(meta.get_field(name).column)
+
+        _roles_statements[connection.vendor] = (
+            f"SELECT m.{column(member, 'service')}, m.{column(member, 'role')}"  # noqa: S608 (names from the models, values as parameters)
+            f" FROM {quote(member.db_table)} m"
+            f" JOIN {quote(user_model.db_table)} u ON u.{column(user_model, 'id')} = m.{column(member, 'user')}"
+            f" WHERE m.{column(member, 'user')} = %s AND m.{column(member, 'is_active')} = %s"
+            f" AND u.{column(user_model, 'is_active')} = %s"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(_roles_statements[connection.vendor], [user_id, True, True])
+        return dict(cursor.fetchall())
 
 
 def learn_role(user, service_id: int, role: str, service_count: int) -> None:

@@ -4,20 +4,60 @@ the session back just to push its expiry on by a few seconds (see
 core.middleware.SessionMiddleware)."""
 
 from django.contrib.sessions.backends import db
+from django.db import connections, router
 from django.utils import timezone
+
+from pathfinder.core.rows import Converted
 
 # A reading page refreshes the 30-minute idle limit only once this much of it
 # has passed, so the limit is between 29 and 30 minutes after the last page.
 REFRESH_AFTER_SECONDS = 60
 
 
+_COLUMNS = ("session_key", "session_data", "expire_date")
+_statements: dict[str, str] = {}
+_converted: dict = {}  # model -> Converted
+
+
+def _statement(model, connection) -> str:
+    """The session read, written once per engine (core/rows.py): what
+    Session.objects.get(session_key=…, expire_date__gt=now) sends."""
+    if connection.vendor not in _statements:
+        quote = connection.ops.quote_name
+        key, data, expiry = (quote(model._meta.get_field(name).column) for name in _COLUMNS)
+        _statements[connection.vendor] = (
+            f"SELECT {key}, {data}, {expiry} FROM {quote(model._meta.db_table)}"  # noqa: S608 (names from the model, values as parameters)
+            f" WHERE {key} = %s AND {expiry} > %s"
+        )
+    return _statements[connection.vendor]
+
+
 class SessionStore(db.SessionStore):
     loaded_expiry = None
 
     def _get_session_from_db(self):
-        found = super()._get_session_from_db()
+        found = self._read()
+        if found is None:
+            self._session_key = None  # as Django's own store: a key that finds nothing is dropped
         self.loaded_expiry = found.expire_date if found is not None else None
         return found
+
+    def _read(self):
+        """The unexpired session with this key, or None, as Django's store
+        reads it, with a statement written once (core/rows.py)."""
+        if self.session_key is None:
+            return None
+        using = router.db_for_read(self.model)
+        connection = connections[using]
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cursor:
+            cursor.execute(_statement(self.model, connection), [self.session_key, now])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        if self.model not in _converted:
+            _converted[self.model] = Converted(self.model, _COLUMNS)
+        return _converted[self.model].instance(row, using)
 
     def recently_refreshed(self) -> bool:
         """Whether the stored expiry was set within the last minute."""

@@ -17,6 +17,7 @@ from django.utils import timezone
 from pathfinder.core import audit, crypto
 from pathfinder.core.concurrency import save_if_current
 from pathfinder.core.mail import send_mail
+from pathfinder.core.rows import Converted
 from pathfinder.surveys import codes
 from pathfinder.surveys.models import Participant, Response, SpentCode, Survey
 
@@ -64,21 +65,7 @@ _BY_LINK = (
 )
 
 
-def _converters(model, columns: tuple[str, ...]) -> list[tuple[int, list]]:
-    """What turns each column's database value into its Python value (as the
-    ORM would: the engine's conversions, then the field's own), for the
-    columns that need any."""
-    found = []
-    for index, column in enumerate(columns):
-        field = model._meta.get_field(column.removesuffix("_id") if column.endswith("_id") else column)
-        expression = field.get_col(model._meta.db_table)
-        converters = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
-        if converters:
-            found.append((index, [(converter, expression) for converter in converters]))
-    return found
-
-
-_by_link_converters: dict[str, list] = {}
+_by_link = Converted(Survey, _BY_LINK_COLUMNS)
 
 
 def survey_by_link(token: str) -> Survey | None:
@@ -92,16 +79,10 @@ def survey_by_link(token: str) -> Survey | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    if connection.vendor not in _by_link_converters:
-        _by_link_converters[connection.vendor] = _converters(Survey, _BY_LINK_COLUMNS)
-    values = list(row[: len(_BY_LINK_COLUMNS)])
-    for index, converters in _by_link_converters[connection.vendor]:
-        for converter, expression in converters:
-            values[index] = converter(values[index], expression, connection)
     checksum, service_id, service_name = row[len(_BY_LINK_COLUMNS) :]
     db = connection.alias
     # Only these columns are loaded; any other is read from the database if asked for.
-    survey = Survey.from_db(db, _BY_LINK_COLUMNS, values)
+    survey = _by_link.instance(row, db)
     survey.instrument_version = InstrumentVersion.from_db(
         db, ["id", "checksum"], [survey.instrument_version_id, checksum]
     )
