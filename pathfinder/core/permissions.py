@@ -12,6 +12,7 @@ import rules
 from django.db import models
 
 from pathfinder.core.roles import Perm, permissions_for
+from pathfinder.core.rows import Statement, column, table
 
 _ROLES_CACHE = "_pathfinder_roles"
 # What a fetch that already joined the user's membership learned on the way
@@ -36,7 +37,21 @@ def roles_of(user) -> dict[int, str]:
     return cached
 
 
-_roles_statements: dict[str, str] = {}
+def _write_roles(connection) -> str:
+    from pathfinder.accounts.models import User
+    from pathfinder.core.models import Membership
+
+    def member(name):
+        return "m." + column(connection, Membership, name)
+
+    return (
+        f"SELECT {member('service')}, {member('role')} FROM {table(connection, Membership)} m"  # noqa: S608 (names from the models, values as parameters)
+        f" JOIN {table(connection, User)} u ON u.{column(connection, User, 'id')} = {member('user')}"
+        f" WHERE {member('user')} = %s AND {member('is_active')} = %s AND u.{column(connection, User, 'is_active')} = %s"
+    )
+
+
+_ROLES = Statement(_write_roles)
 
 
 def _active_roles(user_id: int) -> dict[int, str]:
@@ -47,25 +62,9 @@ def _active_roles(user_id: int) -> dict[int, str]:
 
     from pathfinder.core.models import Membership
 
-    using = router.db_for_read(Membership)
-    connection = connections[using]
-    if connection.vendor not in _roles_statements:
-        quote = connection.ops.quote_name
-        member = Membership._meta
-        user_model = member.get_field("user").related_model._meta
-
-        def column(meta, name):
-            return quote(meta.get_field(name).column)
-
-        _roles_statements[connection.vendor] = (
-            f"SELECT m.{column(member, 'service')}, m.{column(member, 'role')}"  # noqa: S608 (names from the models, values as parameters)
-            f" FROM {quote(member.db_table)} m"
-            f" JOIN {quote(user_model.db_table)} u ON u.{column(user_model, 'id')} = m.{column(member, 'user')}"
-            f" WHERE m.{column(member, 'user')} = %s AND m.{column(member, 'is_active')} = %s"
-            f" AND u.{column(user_model, 'is_active')} = %s"
-        )
+    connection = connections[router.db_for_read(Membership)]
     with connection.cursor() as cursor:
-        cursor.execute(_roles_statements[connection.vendor], [user_id, True, True])
+        cursor.execute(_ROLES.sql(connection), [user_id, True, True])
         return dict(cursor.fetchall())
 
 

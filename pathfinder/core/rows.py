@@ -12,6 +12,29 @@ has a test holding it to the ORM's answer on both engines."""
 from django.db import connections
 
 
+class Statement:
+    """SQL that `write(connection)` writes once for each database engine
+    (table and column names quoted as that engine quotes them)."""
+
+    def __init__(self, write):
+        self._write = write
+        self._by_vendor: dict[str, str] = {}
+
+    def sql(self, connection) -> str:
+        if connection.vendor not in self._by_vendor:
+            self._by_vendor[connection.vendor] = self._write(connection)
+        return self._by_vendor[connection.vendor]
+
+
+def column(connection, model, name: str) -> str:
+    """A model field's column, quoted for the connection's engine."""
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def table(connection, model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
 class Converted:
     """Converts rows whose first columns are `columns` of `model` (attnames:
     `programme_id` for a foreign key), for each database engine in turn."""

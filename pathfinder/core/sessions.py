@@ -3,11 +3,13 @@ loaded session was due to expire, so a page that only reads need not write
 the session back just to push its expiry on by a few seconds (see
 core.middleware.SessionMiddleware)."""
 
+from functools import cache
+
 from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
-from pathfinder.core.rows import Converted
+from pathfinder.core.rows import Converted, Statement, column, table
 
 # A reading page refreshes the 30-minute idle limit only once this much of it
 # has passed, so the limit is between 29 and 30 minutes after the last page.
@@ -15,21 +17,22 @@ REFRESH_AFTER_SECONDS = 60
 
 
 _COLUMNS = ("session_key", "session_data", "expire_date")
-_statements: dict[str, str] = {}
-_converted: dict = {}  # model -> Converted
 
 
-def _statement(model, connection) -> str:
-    """The session read, written once per engine (core/rows.py): what
-    Session.objects.get(session_key=…, expire_date__gt=now) sends."""
-    if connection.vendor not in _statements:
-        quote = connection.ops.quote_name
-        key, data, expiry = (quote(model._meta.get_field(name).column) for name in _COLUMNS)
-        _statements[connection.vendor] = (
-            f"SELECT {key}, {data}, {expiry} FROM {quote(model._meta.db_table)}"  # noqa: S608 (names from the model, values as parameters)
-            f" WHERE {key} = %s AND {expiry} > %s"
-        )
-    return _statements[connection.vendor]
+def _write(connection) -> str:
+    """What Session.objects.get(session_key=…, expire_date__gt=now) sends."""
+    from django.contrib.sessions.models import Session
+
+    key, data, expiry = (column(connection, Session, name) for name in _COLUMNS)
+    return f"SELECT {key}, {data}, {expiry} FROM {table(connection, Session)} WHERE {key} = %s AND {expiry} > %s"  # noqa: S608 (names from the model, values as parameters)
+
+
+_READ = Statement(_write)
+
+
+@cache
+def _converted(model) -> Converted:
+    return Converted(model, _COLUMNS)
 
 
 class SessionStore(db.SessionStore):
@@ -51,13 +54,11 @@ class SessionStore(db.SessionStore):
         connection = connections[using]
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         with connection.cursor() as cursor:
-            cursor.execute(_statement(self.model, connection), [self.session_key, now])
+            cursor.execute(_READ.sql(connection), [self.session_key, now])
             row = cursor.fetchone()
         if row is None:
             return None
-        if self.model not in _converted:
-            _converted[self.model] = Converted(self.model, _COLUMNS)
-        return _converted[self.model].instance(row, using)
+        return _converted(self.model).instance(row, using)
 
     def recently_refreshed(self) -> bool:
         """Whether the stored expiry was set within the last minute."""
