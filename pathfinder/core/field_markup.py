@@ -15,6 +15,9 @@ nothing in them. Never kept: a field with an error, and a text box or text
 area with anything in it, so nothing anyone types is held here.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from markupsafe import Markup
 
 from pathfinder.core.lru import Recent
@@ -24,6 +27,19 @@ TEXT = frozenset({"input", "textarea"})
 # Each entry is a few kilobytes; the oldest go first.
 _cache = Recent(limit=1024)
 enabled = True  # tests switch this off to compare with a fresh render
+_not_kept: ContextVar[bool] = ContextVar("field_markup_not_kept", default=False)
+
+
+@contextmanager
+def not_kept():
+    """Nothing rendered inside is kept: the survey answer page keeps its own
+    blank questions (surveys/rendering.py), and what a respondent chose must
+    never be held anywhere, not even in memory."""
+    token = _not_kept.set(True)
+    try:
+        yield
+    finally:
+        _not_kept.reset(token)
 
 
 class _Unkeyable(Exception):
@@ -56,7 +72,7 @@ def keepable(params: dict) -> bool:
 
 def kept_field(params: dict, render) -> Markup:
     """The field's HTML: `render(params)` the first time, then the kept copy."""
-    if not enabled or not keepable(params):
+    if not enabled or _not_kept.get() or not keepable(params):
         return render(params)
     try:
         key = _key(params)

@@ -25,6 +25,7 @@ from django.template.backends.utils import csrf_input
 from django.utils.translation import get_language
 from markupsafe import Markup
 
+from pathfinder.core import field_markup
 from pathfinder.core.forms_presenter import restored
 from pathfinder.core.lru import Recent
 
@@ -35,8 +36,10 @@ enabled = True  # tests switch this off to compare with a fresh render
 
 def _render(bound, item) -> Markup:
     module = engines["jinja2"].env.get_template("surveys/_question.html").module
-    # Macros of an autoescaping environment return Markup already.
-    return module.code(bound) if item is None else module.question(bound, item)
+    # Macros of an autoescaping environment return Markup already. A
+    # respondent's choices are never kept as field markup (core/field_markup.py).
+    with field_markup.not_kept():
+        return module.code(bound) if item is None else module.question(bound, item)
 
 
 def _blank(form, name: str) -> bool:

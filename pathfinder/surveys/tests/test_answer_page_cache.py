@@ -148,3 +148,16 @@ def test_answering_after_the_cache_is_warm_still_stores_the_answer(make_survey, 
     response = client.post(url(survey), {"code": code, role: "practitioner"})
     assert response.status_code == 302
     assert services.used_count(survey) == 1
+
+
+def test_a_respondents_choices_are_not_kept_as_field_markup(make_survey, as_user, fresh_cache):
+    from pathfinder.core import field_markup
+
+    survey = make_survey()
+    client = as_user(None)
+    field_markup.clear()
+    answers = typed_and_wrong(page(client, survey))
+    shown = page(client, survey, answers)
+    assert 'value="practitioner" checked' in shown  # put back on screen for them
+    kept = "".join(field_markup._cache.values())
+    assert "practitioner" not in kept and 'name="code"' not in kept
