@@ -3,16 +3,17 @@
 Fields are the dearest part of most pages to render through the NHS.UK
 frontend macros (a label, a hint and their attributes, for every option of a
 choice), and the same field comes back on request after request: a list's
-filters, a role picker, an empty box to invite someone. The macros are plain
+a form to add a finding, a role picker, an empty box to invite someone. The macros are plain
 functions of their parameters (core/jinja2/core/forms.jinja passes them
 nothing else), so the HTML for one exact set of parameters is always the
 same. This keeps it, in this process, keyed by the whole of those parameters:
 any difference at all (an option's wording, which one is chosen, a hint, a
 kept value put back) is a different key and a fresh render.
 
-Kept: radios, checkboxes and selects, and text boxes and text areas with
-nothing in them. Never kept: a field with an error, and a text box or text
-area with anything in it, so nothing anyone types is held here.
+Kept: blank fields only: radios, checkboxes and selects with nothing chosen,
+and text boxes and text areas with nothing in them. Never kept: a field with
+an error, a choice made or anything typed, so nothing anyone chose or typed
+is held here.
 """
 
 from contextlib import contextmanager
@@ -62,11 +63,13 @@ def _key(value):
 
 
 def keepable(params: dict) -> bool:
+    """Only blank fields: no error, nothing chosen, nothing typed. What one
+    person chose or typed is never held, even in memory."""
     if "errorMessage" in params:
         return False
     component = params.get("component", "input")
     if component in CHOICES:
-        return True
+        return not any(item.get("checked") or item.get("selected") for item in params.get("items") or ())
     return component in TEXT and params.get("value") in (None, "")
 
 

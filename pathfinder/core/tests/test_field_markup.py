@@ -70,12 +70,12 @@ def test_errors_and_free_text_are_never_kept(fresh_cache):
     assert html.count("nhsuk-error-message") == 2
     kept = "".join(field_markup._cache.values())
     assert "nhsuk-error-message" not in kept
-    assert 'value="s" checked' in kept  # the field without an error is kept
-    assert 'name="note"' in kept  # and the empty text box
+    assert 'name="note"' in kept  # the empty text box without an error is kept
+    assert 'value="s" checked' not in kept  # a choice made is not
     field_markup.clear()
     rendered(FORMS[2]())
     kept = "".join(field_markup._cache.values())
-    assert "checked" in kept
+    assert "checked" not in kept and "selected" not in kept
     assert "typed" not in kept and "told" not in kept  # what was typed is never kept
     assert 'name="note"' not in kept and 'name="story"' not in kept
     field_markup.clear()
@@ -86,7 +86,9 @@ def test_errors_and_free_text_are_never_kept(fresh_cache):
 
 def test_what_is_kept():
     keepable = field_markup.keepable
-    assert keepable({"component": "radios", "items": []})
+    assert keepable({"component": "radios", "items": [{"value": "a", "checked": False}]})
+    assert not keepable({"component": "radios", "items": [{"value": "a", "checked": True}]})
+    assert not keepable({"component": "select", "items": [{"value": "a", "selected": True}]})
     assert keepable({"component": "input", "value": ""})
     assert keepable({"component": "textarea", "value": ""})
     assert not keepable({"component": "input", "value": "typed"})
