@@ -8,6 +8,8 @@ frontend macros (see core/jinja2/core/forms.jinja), fed by core.forms_presenter.
 from functools import lru_cache
 
 from django.contrib.messages import get_messages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -33,6 +35,24 @@ def url(name: str, *args, **kwargs) -> str:
 @lru_cache(maxsize=8192)
 def _reversed(prefix: str, urlconf, name: str, args: tuple, kwargs: tuple) -> str:
     return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
+
+
+def static_url(path: str) -> str:
+    """A static file's address. Every page asks for a dozen, and production's
+    manifest storage looks each up again (about 30 µs each), so each is kept
+    until a setting it depends on changes (only tests change them)."""
+    return _static(get_script_prefix(), path)
+
+
+@lru_cache(maxsize=1024)
+def _static(prefix: str, path: str) -> str:
+    return static(path)
+
+
+@receiver(setting_changed)
+def _forget_static(*, setting, **kwargs) -> None:
+    if setting in {"STATIC_URL", "STATIC_ROOT", "STORAGES", "DEBUG", "STATICFILES_DIRS"}:
+        _static.cache_clear()
 
 
 def format_date(value, style: str = "long") -> str:
@@ -64,7 +84,7 @@ def environment(**options) -> Environment:
     env = Environment(autoescape=True, **options)
     env.globals.update(
         {
-            "static": static,
+            "static": static_url,
             "url": url,
             "get_messages": get_messages,
             "field_params": field_params,
