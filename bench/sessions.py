@@ -29,9 +29,9 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db.models import Count, Q
 
+from bench.survey_data import lead_of
 from pathfinder.accounts.signals import LOGIN_AT
-from pathfinder.core.models import Membership, Service
-from pathfinder.core.roles import Role
+from pathfinder.core.models import Service
 from pathfinder.programmes.services import current_programme
 
 BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
@@ -78,13 +78,7 @@ def lead_sessions(count: int) -> list[dict]:
     rows = []
     national = national_session()
     for service in sample_services(count):
-        lead = (
-            Membership.objects.active()
-            .filter(service=service, role=Role.PROGRAMME_LEAD)
-            .select_related("user")
-            .order_by("pk")
-            .first()
-        )
+        lead = lead_of(service)
         programme = current_programme(service)
         if lead is None or programme is None:
             continue

@@ -54,39 +54,57 @@ def largest_service() -> Service:
     return service
 
 
-def create(count: int, out: Path) -> dict:
-    """A TNA survey with printed codes on the largest service's current
-    programme, open from today for two weeks, asking every optional question
-    too (the longest form). The codes go to `out`, one a line."""
-    service = largest_service()
-    programme = current_programme(service)
-    lead = (
+def lead_of(service: Service) -> Membership | None:
+    """The programme lead bench/sessions.py signs in for a service: its first
+    active lead membership (with the user loaded)."""
+    return (
         Membership.objects.active()
         .filter(service=service, role=Role.PROGRAMME_LEAD)
         .select_related("user")
         .order_by("pk")
         .first()
     )
-    if programme is None or lead is None:
-        raise SystemExit(f"{service.name} has no programme or no lead.")
+
+
+def tna_survey(programme, *, title: str, opens_on, closes_on, by) -> Survey:
+    """A training needs analysis (the built-in one, newest version) with codes,
+    asking every optional question too: the longest form, and the most results."""
     version = (
         InstrumentVersion.objects.filter(instrument__key=TNA_KEY, instrument__owner=None).order_by("-version").first()
     )
     if version is None:
         raise SystemExit("The built-in training needs analysis is not loaded (it is loaded by `migrate`).")
-    definition = version.parsed
-    today = timezone.localdate()
-    survey = services.create_survey(
+    return services.create_survey(
         programme=programme,
         instrument_version=version,
         kind=Survey.Kind.TNA,
-        title=f"Training needs analysis (benchmark {timezone.now():%Y-%m-%d %H:%M})",
+        title=title,
         distribution=Survey.Distribution.CODES,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        included_optional=[item.code for item in version.parsed.items if item.optional],
+        by=by,
+    )
+
+
+def create(count: int, out: Path) -> dict:
+    """A TNA survey with printed codes on the largest service's current
+    programme, open from today for two weeks, asking every optional question
+    too (the longest form). The codes go to `out`, one a line."""
+    service = largest_service()
+    programme = current_programme(service)
+    lead = lead_of(service)
+    if programme is None or lead is None:
+        raise SystemExit(f"{service.name} has no programme or no lead.")
+    today = timezone.localdate()
+    survey = tna_survey(
+        programme,
+        title=f"Training needs analysis (benchmark {timezone.now():%Y-%m-%d %H:%M})",
         opens_on=today,
         closes_on=today + timedelta(days=14),
-        included_optional=[item.code for item in definition.items if item.optional],
         by=lead.user,
     )
+    definition = survey.instrument_version.parsed
     made = services.extra_codes(survey, count, by=lead.user)
     out.write_text("\n".join(made) + "\n")
     return {
