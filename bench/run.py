@@ -1,10 +1,12 @@
 """`make bench`: national-scale benchmark on SQLite and PostgreSQL.
 
 For each engine: a fresh database, migrations, national-scale data
-(bench/generate.py), then the production server (gunicorn, as `make serve`
-runs it) under concurrent load from signed-in programme leads. Every page is
-measured in the same shuffled stream as a static file served by the same
-server, so the page/static ratio puts page times in units of this machine.
+(bench/generate.py, bench/national_data.py, and bench/scale_data.py for the
+largest service's own survey, assessment, lens event and plan), then the
+production server (gunicorn, as `make serve` runs it) under concurrent load
+from signed-in programme leads. Every page is measured in the same shuffled
+stream as a static file served by the same server, so the page/static ratio
+puts page times in units of this machine.
 Then, on the same data, anonymous survey submissions under load
 (bench/surveys.py). The figures are written to BENCHMARKS.md.
 
@@ -68,7 +70,8 @@ SMALL_CSS = "css/pathfinder.css"
 class Options:
     engines: tuple[str, ...] = tuple(ENGINES)
     leads: int = 50
-    # 19 pages and two static files: 600 each keeps `make bench` under 10 minutes.
+    # 24 pages and two static files: 600 requests each (200 for the two national
+    # pages and the largest service's plan pages).
     requests_per_page: int = 600
     warmup_per_page: int = 25
     concurrency: int = 16
@@ -100,29 +103,93 @@ class Page:
     share: float = 1.0
 
 
+def largest_lead(leads: list[dict]) -> dict:
+    """The signed-in lead of the largest service: the worst case."""
+    return max(leads, key=lambda lead: lead["people"])
+
+
+# What bench/scale_data.py made for the largest service, kept in its lead's row
+# for the paths and labels of the pages that grow with their own data.
+SCALE_KEYS = ("survey", "round", "lens_event", "responses", "notes", "actions")
+
+
+def add_scale(leads: list[dict], scale: dict) -> None:
+    """Put scale_data's ids and sizes into the largest service's lead row."""
+    lead = largest_lead(leads)
+    if lead["service"] != scale["service"]:
+        raise SystemExit(
+            f"bench.scale_data filled {scale['service']}, but the largest signed-in lead runs {lead['service']}."
+        )
+    lead.update({key: scale[key] for key in SCALE_KEYS})
+
+
 def pages(static_paths: dict[str, str], leads: list[dict]) -> list[Page]:
     """What is measured. The home page uses ?all=1 because a lead with one
     service would otherwise be redirected straight to it. The people page
-    lists everyone, so it is also measured for the largest service alone."""
-    largest = max(lead["people"] for lead in leads)
+    lists everyone, so it is also measured for the largest service alone, and
+    so are the pages that grow with their own data (goal 5's national scale):
+    its plan by theme and timeline, and the survey, assessment and lens event
+    bench/scale_data.py made for it."""
+    largest = largest_lead(leads)
     return [
         Page("home", "Home, your services (`/?all=1`)", "/?all=1"),
         Page("dashboard", "Programme dashboard", "/programmes/{programme}/"),
         Page("findings", "Findings list", "/programmes/{programme}/findings/"),
         Page("people", "People in the service", "/services/{service}/people/"),
         Page(
-            "people_largest", f"People, largest service ({largest})", "/services/{service}/people/", largest_only=True
+            "people_largest",
+            f"People, largest service ({largest['people']})",
+            "/services/{service}/people/",
+            largest_only=True,
         ),
         Page("activity", "Activity log", "/services/{service}/activity/"),
         Page("plan", "Implementation plan", "/programmes/{programme}/plan/"),
         Page("plan_themes", "Plan by theme", "/programmes/{programme}/plan/themes/"),
+        Page(
+            "plan_themes_largest",
+            f"Plan by theme, largest service ({largest['actions']} actions)",
+            "/programmes/{programme}/plan/themes/",
+            largest_only=True,
+            share=1 / 3,
+        ),
         Page("inbox", "Plan: findings inbox", "/programmes/{programme}/plan/findings/"),
         Page("timeline", "Plan: timeline", "/programmes/{programme}/plan/timeline/"),
+        Page(
+            "timeline_largest",
+            f"Plan: timeline, largest service ({largest['actions']} actions)",
+            "/programmes/{programme}/plan/timeline/",
+            largest_only=True,
+            share=1 / 3,
+        ),
         Page("budget", "Plan: budget", "/programmes/{programme}/plan/budget/"),
         Page("toc", "Theory of change", "/programmes/{programme}/theory-of-change/"),
         Page("training", "Training overview", "/programmes/{programme}/training/"),
         Page("phase_one", "Phase one", "/programmes/{programme}/phase-one/"),
         Page("progress", "Progress (SPC charts)", "/programmes/{programme}/progress/"),
+        Page(
+            "assessment_results",
+            "Assessment results (follow-up against baseline, largest service)",
+            "/assessment-rounds/{round}/results/",
+            largest_only=True,
+        ),
+        Page(
+            "survey_results",
+            f"Survey results ({largest['responses']} responses)",
+            "/surveys/{survey}/results/",
+            largest_only=True,
+        ),
+        Page(
+            "lens_live",
+            f"Lens event: live map ({largest['notes']} notes)",
+            "/lens-events/{lens_event}/map/",
+            largest_only=True,
+        ),
+        Page(
+            "lens_report",
+            f"Lens event: report ({largest['notes']} notes)",
+            "/lens-events/{lens_event}/report/",
+            largest_only=True,
+        ),
         Page(
             "like_mine",
             "Services like mine (`/services/<slug>/like-mine/`)",
@@ -424,13 +491,16 @@ def make_jobs(page_list: list[Page], leads: list[dict], per_page: int, tag: str,
     """per_page requests for each page, spread over the signed-in leads, in one
     shuffled stream: every page, and the static file, meets the same load."""
     jobs = []
-    largest = max(leads, key=lambda lead: lead["people"])
+    largest = largest_lead(leads)
     for page in page_list:
         for number in range(max(1, round(per_page * page.share))):
             lead = largest if page.largest_only else leads[number % len(leads)]
-            path = page.path.format(programme=lead["programme"], service=lead["service"])
+            path = page.path.format(**lead)
             session = (lead["national_session"] if page.national else lead["session"]) if page.signed_in else None
-            jobs.append(Job(page.key, path, f"{tag}-{page.key}-{number:05d}", session))
+            # The app keeps a request id of letters, digits and hyphens only (core/middleware.py),
+            # so a key's underscores become hyphens, or its logged time could not be matched.
+            request_id = f"{tag}-{page.key.replace('_', '-')}-{number:05d}"
+            jobs.append(Job(page.key, path, request_id, session))
     rng.shuffle(jobs)
     return jobs
 
@@ -565,8 +635,12 @@ def bench_engine(engine: str, options: Options, secret_key: str, encryption_key:
         # The national view's figures: settings, job roles, training, MAT ratings over time, actions.
         national = json.loads(run([PYTHON, "-m", "bench.national_data"], env, capture=True).strip().splitlines()[-1])
         generated["counts"].update(national["counts"])
+        # The largest service's own survey (700 responses), assessment, lens event (300 notes) and plan (500 actions).
+        scale = json.loads(run([PYTHON, "-m", "bench.scale_data"], env, capture=True).strip().splitlines()[-1])
+        generated["counts"].update(scale["counts"])
     with timed(timings, "sign in leads"):
         leads = json.loads(run([PYTHON, "-m", "bench.sessions", "--count", str(options.leads)], env, capture=True))
+        add_scale(leads, scale)
     page_list = pages(static_paths, leads)
     rng = random.Random(options.seed)
     access_log, server_log = WORK_DIR / f"{engine}-access.log", WORK_DIR / f"{engine}-server.log"
@@ -686,8 +760,21 @@ SIGNED_IN_PAGES = (
     "training",
     "phase_one",
     "progress",
+    "assessment_results",
+    "survey_results",
+    "lens_live",
+    "lens_report",
     "like_mine",
     "national",
+)
+# Pages that grow with their own data, measured for the largest service alone at
+# goal 5's national scale (its people page has a sentence of its own).
+SCALE_PAGES = (
+    "plan_themes_largest",
+    "timeline_largest",
+    "survey_results",
+    "lens_live",
+    "lens_report",
 )
 
 
@@ -715,6 +802,16 @@ def summary_sentence(result: EngineResult, options: Options) -> str:
         sentences.append(
             f"The people page of the largest service is the worst case: {largest['server_p50']:.0f} ms at p50, "
             f"{largest['server_p95']:.0f} ms at p95."
+        )
+    at_scale = [by_key[key] for key in SCALE_PAGES if by_key[key]["server_p50"] is not None]
+    if at_scale:
+        sentences.append(
+            "The pages that grow with their own data, for the largest service at national scale: "
+            + "; ".join(
+                f"“{row['label']}” {row['server_p50']:.0f} ms at p50, {row['server_p95']:.0f} ms at p95"
+                for row in at_scale
+            )
+            + "."
         )
     sentences.append("No request failed." if not failed else f"**{failed} requests failed.**")
     return " ".join(sentences)
@@ -754,7 +851,10 @@ def write_report(results: list[EngineResult], options: Options, started: datetim
         "## Data",
         "",
         "Generated by bench/generate.py (seed 2026): 14 health boards, 30 alcohol and drug partnerships, "
-        "third-sector organisations, ~300 services, 20,000 accounts and about three years of activity.",
+        "third-sector organisations, ~300 services, 20,000 accounts and about three years of activity; "
+        "bench/national_data.py adds the national view's figures, and bench/scale_data.py gives the largest "
+        "service a closed survey answered by 700 people, a baseline and a follow-up assessment, an open lens "
+        "event with 300 notes and a plan of 500 actions.",
         "",
         *data_section(results),
         "",
