@@ -21,7 +21,13 @@ KIND_TAGS = {NoteKind.WORKS_WELL: "green", NoteKind.BARRIER: "orange", NoteKind.
 KIND_PLURALS = {NoteKind.WORKS_WELL: "Works well", NoteKind.BARRIER: "Barriers", NoteKind.IDEA: "Ideas"}
 PRINCIPLE_LABELS = dict(Principle.choices)
 KIND_LABELS = dict(NoteKind.choices)
-PARTICIPANT_LABELS = dict(ParticipantKind.choices)
+# How a note's author is described beside it: a kind of participant, never a name.
+RAISED_BY = {
+    ParticipantKind.STAFF: "raised by a staff member",
+    ParticipantKind.PARTNER: "raised by a partner",
+    ParticipantKind.LIVED_EXPERIENCE: "raised by a lived-experience adviser",
+    ParticipantKind.OTHER: "raised by someone in another role",
+}
 TIER_LABELS = dict(Tier.choices)
 FICTIONAL = "Fictional person, written for discussion"
 
@@ -48,7 +54,7 @@ def note_view(note) -> NoteView:
         kind_label=KIND_LABELS[note.kind],
         tag=KIND_TAGS[note.kind],
         principles=[PRINCIPLE_LABELS[value] for value in note.principles if value in PRINCIPLE_LABELS],
-        raised_by=PARTICIPANT_LABELS.get(note.participant_kind, ""),
+        raised_by=RAISED_BY.get(note.participant_kind, ""),
         person=note.journey.vignette.name,
     )
 
@@ -207,7 +213,7 @@ def _note_line(view: NoteView, with_stage: bool = False) -> str:
         extra.insert(0, view.note.stage.name)
     extra.append(f"{view.person}'s journey")
     if view.raised_by:
-        extra.append(f"raised by a {view.raised_by.lower()}")
+        extra.append(view.raised_by)
     return f"{view.text} ({'; '.join(extra)})"
 
 

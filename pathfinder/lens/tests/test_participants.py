@@ -51,6 +51,20 @@ def test_notes_carry_a_kind_of_participant_never_a_name(world, as_user, open_eve
     assert world.member.full_name not in map_text
 
 
+def test_every_kind_of_participant_reads_as_plain_english_beside_a_note(world, as_user, open_event, stages):
+    journey = journey_of(open_event)
+    kinds = {"staff": "Quick reply", "partner": "Shared plan", "lived_experience": "Kind words", "other": "Warm room"}
+    for kind, text in kinds.items():
+        as_user(world.member).post(
+            f"/lens-journeys/{journey.pk}/stages/{stages[0].pk}/",
+            {"kind": "works_well", "text": text, "principles": ["trust"], "participant_kind": kind},
+        )
+    map_text = as_user(world.lead).get(f"/lens-events/{open_event.pk}/map/").page.text()
+    for phrase in ("a staff member", "a partner", "a lived-experience adviser", "someone in another role"):
+        assert f"raised by {phrase}" in map_text
+    assert "a other" not in map_text
+
+
 def test_the_lead_moves_someone_to_another_group(world, as_user, event):
     participant = EventParticipant.objects.get(membership=world.memberships.member)
     group = event.groups.order_by("position").last()
