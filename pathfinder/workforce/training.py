@@ -571,6 +571,9 @@ def done_records(service) -> list[tuple]:
                 "completed_on",
                 "refresh_due_on",
             )
+            # Nothing that reads these depends on their order: no ORDER BY
+            # (the model's newest-first would make the database sort them all).
+            .order_by()
         )
 
     return list(once(("training-done-records", service.pk), read))
