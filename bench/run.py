@@ -959,6 +959,17 @@ def parse(argv: list[str] | None) -> Options:
     )
 
 
+def keep_keys(secret_key: str, encryption_key: str) -> None:
+    """Leave the run's keys beside its databases (var/bench/keys.env, readable
+    only by its owner), so the database a run leaves can be read in-process
+    afterwards, to profile a page: the data is invented, the keys are new each
+    run and nothing else uses them."""
+    path = WORK_DIR / "keys.env"
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(f"SECRET_KEY={secret_key}\nFIELD_ENCRYPTION_KEYS={encryption_key}\n")
+
+
 def main(argv: list[str] | None = None) -> None:
     options = parse(argv)
     WORK_DIR.mkdir(parents=True, exist_ok=True)
@@ -966,6 +977,7 @@ def main(argv: list[str] | None = None) -> None:
     # One secret key for the whole run: sessions are made with it, then checked by the server.
     secret_key = secrets.token_urlsafe(64)
     encryption_key = Fernet.generate_key().decode()
+    keep_keys(secret_key, encryption_key)
     results = [bench_engine(engine, options, secret_key, encryption_key) for engine in options.engines]
     write_report(results, options, started, time.perf_counter() - clock)
     save_raw(results)

@@ -100,38 +100,27 @@ def _survey_measures(programme, user) -> list:
     only figures the disclosure gate releases, worked out exactly as the results
     page does (results.build). A wave whose figure is withheld has no point for
     it: it is missing, never estimated. Only for people who may see survey
-    results. Four queries, however many surveys or answers."""
+    results. Each closed survey's results are worked out once and kept
+    (surveys/kept.py). Five queries, however many surveys or answers."""
     from pathfinder.core.permissions import can
     from pathfinder.core.roles import Perm
     from pathfinder.instruments import disclosure
     from pathfinder.programmes.registry import Measure, MeasurePoint
-    from pathfinder.surveys import results, services
-    from pathfinder.surveys.forms import asked_items
-    from pathfinder.surveys.models import Response, Survey
+    from pathfinder.surveys import kept, results, services
 
     if not can(user, Perm.VIEW_SURVEY_RESULTS, programme.service):
         return []
     surveys = [survey for survey in _surveys(programme, user) if survey.has_closed()]
     if not surveys:
         return []
-    answers: dict[int, list] = {}
-    for response in Response.objects.filter(survey__in=surveys).only("id", "survey_id", "answers"):
-        found = response.answer_set()
-        if found:
-            answers.setdefault(response.survey_id, []).append((str(response.id), found))
     padding = services.known_answers_for(surveys)
+    kept_results = kept.results_for(
+        surveys, {survey.pk: results.rules(padding.get(survey.pk, 0)) for survey in surveys}, {}
+    )
     series: dict[str, dict] = {}
     for survey in surveys:
-        definition = survey.instrument_version.parsed
         instrument = survey.instrument_version.instrument
-        built = results.build(
-            definition,
-            asked_items(definition, survey),
-            answers.get(survey.pk, []),
-            {},
-            rules_=results.rules(padding.get(survey.pk, 0)),
-            breakdowns=survey.distribution == Survey.Distribution.CODES,
-        )
+        built = kept_results[survey.pk]
         if not built.released:
             continue
         href = reverse("survey_results", args=[survey.pk])

@@ -6,10 +6,10 @@ nothing written links the two (see docs/privacy.md).
 """
 
 import secrets
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -393,34 +393,37 @@ def known_answers(survey) -> int:
 
 
 def known_answers_for(surveys) -> dict[int, int]:
-    """known_answers for many surveys at once (two queries; surveys need their
-    programme loaded to know the service)."""
+    """known_answers for many surveys at once (two counting queries, however
+    many codes; surveys need their programme loaded to know the service)."""
     from pathfinder.core.models import Membership
-    from pathfinder.core.roles import Perm, permissions_for
+    from pathfinder.core.roles import Perm, Role, permissions_for
 
     with_codes = [survey for survey in surveys if survey.distribution == Survey.Distribution.CODES]
-    printed: dict[int, int] = defaultdict(int)
-    invited: dict[int, set[int]] = defaultdict(set)
-    for survey_id, user_id in Participant.objects.filter(survey__in=with_codes).values_list("survey_id", "user_id"):
-        if user_id is None:
-            printed[survey_id] += 1
-        else:
-            invited[survey_id].add(user_id)
-    service_of = {survey.pk: survey.programme.service_id for survey in with_codes}
-    viewers: set[tuple[int, int]] = set()
-    users = set().union(*invited.values()) if invited else set()
-    if users:
-        for service_id, user_id, role in (
-            Membership.objects.filter(service_id__in=set(service_of.values()), user_id__in=users)
-            .active()
-            .values_list("service_id", "user_id", "role")
-        ):
-            if Perm.VIEW_SURVEY_RESULTS in permissions_for(role):
-                viewers.add((service_id, user_id))
     found = dict.fromkeys((survey.pk for survey in surveys), 0)
+    if not with_codes:
+        return found
+    ids = [survey.pk for survey in with_codes]
+    printed = dict(
+        Participant.objects.filter(survey_id__in=ids, user__isnull=True)
+        .order_by()
+        .values("survey_id")
+        .annotate(count=Count("id"))
+        .values_list("survey_id", "count")
+    )
+    # Surveys where someone sent a code holds a role that sees results in the survey's own service.
+    viewer_roles = [role for role in Role if Perm.VIEW_SURVEY_RESULTS in permissions_for(role)]
+    viewer = Membership.objects.active().filter(
+        user_id=OuterRef("user_id"), service_id=OuterRef("survey__programme__service_id"), role__in=viewer_roles
+    )
+    seen = set(
+        Participant.objects.filter(survey_id__in=ids, user__isnull=False)
+        .filter(Exists(viewer))
+        .order_by()
+        .values_list("survey_id", flat=True)
+        .distinct()
+    )
     for survey in with_codes:
-        sees = any((service_of[survey.pk], user) in viewers for user in invited[survey.pk])
-        found[survey.pk] = printed[survey.pk] + (1 if sees else 0)
+        found[survey.pk] = printed.get(survey.pk, 0) + (1 if survey.pk in seen else 0)
     return found
 
 

@@ -20,7 +20,7 @@ from pathfinder.instruments.services import latest_versions_for
 from pathfinder.programmes.models import Programme
 from pathfinder.reports import exports
 from pathfinder.reports.charts import render_svg
-from pathfinder.surveys import presenters, results, services
+from pathfinder.surveys import kept, presenters, services
 from pathfinder.surveys.forms import InviteForm, OptionalQuestionsForm, SurveyForm, asked_items
 from pathfinder.surveys.models import Participant, Response, Survey
 
@@ -268,15 +268,7 @@ def survey_archive(request, pk):
 def _results(request, survey):
     if not survey.has_closed():
         return None
-    definition = survey.instrument_version.parsed
-    return results.build(
-        definition,
-        asked_items(definition, survey),
-        services.answer_sets(survey),
-        request.GET,
-        rules_=services.results_rules(survey),
-        breakdowns=survey.distribution == Survey.Distribution.CODES,
-    )
+    return kept.results_of(survey, services.results_rules(survey), request.GET)
 
 
 def _wellbeing_waves(request, survey):
