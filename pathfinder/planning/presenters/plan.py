@@ -40,19 +40,68 @@ def owner_name(action: Action) -> str:
     return action.owner.user.full_name or action.owner.user.email
 
 
-def action_row(action: Action, today: date) -> ActionRow:
+def _row(action, today: date, *, owner: str, owner_left: bool, findings: int) -> ActionRow:
     overdue = action.is_overdue(today)
     return ActionRow(
         action=action,
         theme=Theme(action.theme).label,
-        owner=owner_name(action),
-        owner_left=action.owner_has_left,
+        owner=owner,
+        owner_left=owner_left,
         overdue=overdue,
         due_soon=not action.is_done and not overdue and action.due_on <= today + timedelta(days=DUE_SOON_DAYS),
-        status=action.get_status_display(),
+        status=Status(action.status).label,
         status_tag=STATUS_TAGS[action.status],
+        findings=findings,
+    )
+
+
+def action_row(action: Action, today: date) -> ActionRow:
+    return _row(
+        action,
+        today,
+        owner=owner_name(action),
+        owner_left=action.owner_has_left,
         findings=getattr(action, "findings_total", 0),
     )
+
+
+@dataclass(frozen=True)
+class ListedAction:
+    """What the long lists show of an action (services.listing): the same
+    names as on Action, for the same templates."""
+
+    pk: int
+    title: str
+    priority: str
+    due_on: date
+    starts_on: date | None
+    status: str
+    theme: str
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == Status.DONE
+
+    def is_overdue(self, today) -> bool:
+        return not self.is_done and self.due_on < today
+
+
+def listed_rows(values, today: date) -> list[ActionRow]:
+    """Rows from services.listing.listed: the same as action_rows gives for
+    the same actions read in full."""
+    rows = []
+    for pk, title, priority, due_on, starts_on, status, theme, owner_id, *owner, findings in values:
+        member_active, account_active, full_name, email = owner
+        rows.append(
+            _row(
+                ListedAction(pk, title, priority, due_on, starts_on, status, theme),
+                today,
+                owner="No owner yet" if owner_id is None else full_name or email,
+                owner_left=owner_id is not None and not (member_active and account_active),
+                findings=findings,
+            )
+        )
+    return rows
 
 
 def action_rows(actions, today: date) -> list[ActionRow]:

@@ -21,6 +21,7 @@ from pathfinder.planning.presenters import plan as presenters
 from pathfinder.planning.presenters.budget import costs_table, funding_table, tool_table
 from pathfinder.planning.presenters.report import actions_table
 from pathfinder.planning.services import actions as services
+from pathfinder.planning.services import listing
 from pathfinder.planning.views.access import crumbs, get_programme, page, today
 from pathfinder.planning.views.budget import plan_budget_for
 from pathfinder.planning.wording import money
@@ -90,7 +91,7 @@ def overview(request, pk):
 @require_safe
 def by_theme(request, pk):
     programme = get_programme(request, pk)
-    rows = presenters.action_rows(plan_actions(request, programme), today())
+    rows = presenters.listed_rows(listing.listed(scoped(Action, request.user).filter(programme=programme)), today())
     context = page(request, programme, "themes", groups=presenters.by_theme(rows), total=len(rows))
     return render(request, "planning/by_theme.html", context)
 
@@ -133,7 +134,7 @@ def due(request, pk):
 def timeline(request, pk):
     programme = get_programme(request, pk)
     plan = services.plan_for(programme)
-    rows = presenters.action_rows(plan_actions(request, programme), today())
+    rows = presenters.listed_rows(listing.listed(scoped(Action, request.user).filter(programme=programme)), today())
     context = page(
         request, programme, "timeline", plan=plan, **presenters.timeline(rows, plan.starts_on, plan.years, today())
     )
