@@ -51,3 +51,19 @@ def test_counts_do_not_grow_with_notes_and_groups(world, as_user, open_event, st
     small = [count(client, url) for url in pages(open_event)]
     grow(world, open_event, stages, library, 3)
     assert [count(client, url) for url in pages(open_event)] == small
+
+
+def test_a_note_at_a_stage_the_map_does_not_read_is_still_shown_on_the_report(world, as_user, open_event, stages):
+    """The map gives each note its stage from the service's own stages. A note
+    anywhere else (not made by the app) is read when it is used, not lost."""
+    from pathfinder.lens.models import JourneyNote
+
+    made = note(open_event, stages[0], text="Reception asks for the story again.")
+    elsewhere = services.add_stage(
+        world.other_service, name="Somewhere else entirely", what_happens="", typical_wait=""
+    )
+    JourneyNote.objects.filter(pk=made.pk).update(stage=elsewhere)
+    client = as_user(world.lead)
+    assert client.get(f"/lens-events/{open_event.pk}/map/").status_code == 200
+    report = client.get(f"/lens-events/{open_event.pk}/report/").page.text()
+    assert "Reception asks for the story again." in report and "Somewhere else entirely" in report

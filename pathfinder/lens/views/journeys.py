@@ -20,15 +20,23 @@ def _stages(request, service) -> list[Stage]:
 
 
 def event_map(request, event):
-    """Everything the swimlane needs, in five queries however big the event."""
+    """Everything the swimlane needs, in five queries however big the event.
+
+    Each note is given its journey (with its fictional person) and its stage
+    from those already read, not joined in again for every note: at 300 notes
+    that was 900 more objects to build."""
     groups = list(scoped(EventGroup, request.user).filter(event=event))
     journeys = list(scoped(Journey, request.user).filter(group__event=event).select_related("vignette"))
-    notes = list(
-        scoped(JourneyNote, request.user)
-        .filter(journey__group__event=event)
-        .select_related("journey__vignette", "stage")
-    )
+    notes = list(scoped(JourneyNote, request.user).filter(journey__group__event=event))
     stages = _stages(request, event.programme.service)
+    journey_of = {journey.pk: journey for journey in journeys}
+    stage_of = {stage.pk: stage for stage in stages}
+    for note in notes:
+        # Always found: anything else (not expected) is read when it is used, as before.
+        if note.journey_id in journey_of:
+            note.journey = journey_of[note.journey_id]
+        if note.stage_id in stage_of:
+            note.stage = stage_of[note.stage_id]
     return groups, journeys, notes, stages
 
 
