@@ -174,18 +174,26 @@ def ranked(priorities, votes: dict[int, int], links: dict[int, list] | None = No
 
 def by_principle(notes, kinds=(NoteKind.WORKS_WELL, NoteKind.BARRIER)) -> list[tuple[str, dict[str, list[NoteView]]]]:
     """Each principle with its strengths and barriers (a note can touch several)."""
+    found: dict[tuple[str, str], list] = defaultdict(list)
+    for note in notes:  # one pass, each note in its own order within each group
+        if note.kind in kinds:
+            for value in dict.fromkeys(note.principles):
+                found[(value, note.kind)].append(note)
     groups = []
     for value, label in Principle.choices:
-        matching = {kind: [note_view(n) for n in notes if n.kind == kind and value in n.principles] for kind in kinds}
+        matching = {kind: [note_view(n) for n in found.get((value, kind), ())] for kind in kinds}
         if any(matching.values()):
             groups.append((label, matching))
     return groups
 
 
 def by_stage(stages, notes, kinds=tuple(NoteKind.values)) -> list[tuple[str, dict[str, list[NoteView]]]]:
+    found: dict[tuple[int, str], list] = defaultdict(list)
+    for note in notes:  # one pass, each note in its own order within each group
+        found[(note.stage_id, note.kind)].append(note)
     groups = []
     for stage, number in shown_stages(stages, notes):
-        matching = {kind: [note_view(n) for n in notes if n.stage_id == stage.pk and n.kind == kind] for kind in kinds}
+        matching = {kind: [note_view(n) for n in found.get((stage.pk, kind), ())] for kind in kinds}
         if any(matching.values()):
             groups.append((stage_title(stage, number), matching))
     return groups
