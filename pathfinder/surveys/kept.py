@@ -35,7 +35,7 @@ from django.db.models import CharField, Count, Max, Min
 from django.db.models.functions import Cast
 
 from pathfinder.instruments import disclosure
-from pathfinder.surveys import results
+from pathfinder.surveys import results, services
 from pathfinder.surveys.forms import asked_items
 from pathfinder.surveys.models import Response, Survey
 
@@ -81,21 +81,6 @@ def _key(survey, fingerprint: Fingerprint, rules_: disclosure.Rules, params) -> 
         chosen,
         fingerprint,
     )
-
-
-def _answers(surveys) -> dict[int, list[tuple[str, dict]]]:
-    """Every response's answers, decrypted, per survey: one query. Empty
-    answer sets are left out: they are nobody's answer."""
-    found: dict[int, list] = {survey.pk: [] for survey in surveys}
-    for response in (
-        Response.objects.filter(survey__in=[survey.pk for survey in surveys])
-        .order_by()
-        .only("id", "survey_id", "answers")
-    ):
-        answers = response.answer_set()
-        if answers:
-            found[response.survey_id].append((str(response.id), answers))
-    return found
 
 
 def _build(survey, answers, rules_, params) -> results.Results:
@@ -146,7 +131,7 @@ def results_for(surveys, rules_of: dict[int, disclosure.Rules], params) -> dict[
         else:
             found[survey.pk] = _shown(made)
     if missing:
-        answers = _answers([survey for survey, _ in missing])
+        answers = services.answer_sets_for([survey for survey, _ in missing])
         for survey, key in missing:
             made = _build(survey, answers[survey.pk], rules_of[survey.pk], params)
             if _keepable(made):

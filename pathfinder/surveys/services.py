@@ -336,11 +336,17 @@ def submit(survey: Survey, submission: Submission) -> None:
 def answer_sets(survey) -> list[tuple[str, dict]]:
     """Every response's answers, decrypted, as (random id, answers). Empty
     answer sets are left out: they are nobody's answer."""
-    found = []
-    for response in Response.objects.filter(survey=survey).only("id", "survey_id", "answers"):
+    return answer_sets_for([survey])[survey.pk]
+
+
+def answer_sets_for(surveys) -> dict[int, list[tuple[str, dict]]]:
+    """answer_sets for many surveys at once: one query, in the order of the
+    responses' random ids (never the order they were stored in)."""
+    found: dict[int, list] = {survey.pk: [] for survey in surveys}
+    for response in Response.objects.filter(survey__in=list(found)).only("id", "survey_id", "answers"):
         answers = response.answer_set()
         if answers:
-            found.append((str(response.id), answers))
+            found[response.survey_id].append((str(response.id), answers))
     return found
 
 
@@ -396,7 +402,7 @@ def known_answers_for(surveys) -> dict[int, int]:
     """known_answers for many surveys at once (two counting queries, however
     many codes; surveys need their programme loaded to know the service)."""
     from pathfinder.core.models import Membership
-    from pathfinder.core.roles import Perm, Role, permissions_for
+    from pathfinder.core.roles import Perm, roles_with
 
     with_codes = [survey for survey in surveys if survey.distribution == Survey.Distribution.CODES]
     found = dict.fromkeys((survey.pk for survey in surveys), 0)
@@ -411,9 +417,10 @@ def known_answers_for(surveys) -> dict[int, int]:
         .values_list("survey_id", "count")
     )
     # Surveys where someone sent a code holds a role that sees results in the survey's own service.
-    viewer_roles = [role for role in Role if Perm.VIEW_SURVEY_RESULTS in permissions_for(role)]
     viewer = Membership.objects.active().filter(
-        user_id=OuterRef("user_id"), service_id=OuterRef("survey__programme__service_id"), role__in=viewer_roles
+        user_id=OuterRef("user_id"),
+        service_id=OuterRef("survey__programme__service_id"),
+        role__in=roles_with(Perm.VIEW_SURVEY_RESULTS),
     )
     seen = set(
         Participant.objects.filter(survey_id__in=ids, user__isnull=False)

@@ -154,3 +154,11 @@ def test_the_progress_measures_and_the_results_page_share_the_keep(make_survey, 
     with CaptureQueriesContext(connection) as dashboard:
         assert client.get(f"/programmes/{world.programme.pk}/").status_code == 200
     assert answers_read(dashboard.captured_queries) == []
+
+
+def test_answers_are_read_in_the_order_of_their_random_ids_not_the_order_stored(make_survey, world):
+    survey = make_survey()
+    respond(survey, [answers(confident=n % 5 + 1) for n in range(12)])
+    read = [rid for rid, _ in services.answer_sets_for([survey])[survey.pk]]
+    assert len(read) == 12 and read == sorted(read)
+    assert [rid for rid, _ in services.answer_sets(survey)] == read
